@@ -1,0 +1,98 @@
+"""Configuration, read from environment variables only.
+
+Defaults are safe for production: secrets have none there, so a missing one stops
+start-up loudly instead of running with a key everyone can read in this file.
+"""
+
+import os
+from pathlib import Path
+from types import MappingProxyType
+
+ROOT = Path(__file__).resolve().parent
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment does not give a setting the portal cannot run without."""
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    # Brand: this is not GOV.UK. A public body sets its own names and contact details.
+    SERVICE_NAME = MappingProxyType(
+        {
+            "en": _env("PORTAL_SERVICE_NAME_EN", "Glanmor Council services"),
+            "cy": _env("PORTAL_SERVICE_NAME_CY", "Gwasanaethau Cyngor Glanmor"),
+        }
+    )
+    ORGANISATION_NAME = MappingProxyType(
+        {
+            "en": _env("PORTAL_ORGANISATION_NAME_EN", "Glanmor County Council"),
+            "cy": _env("PORTAL_ORGANISATION_NAME_CY", "Cyngor Sir Glanmor"),
+        }
+    )
+    # Glanmor is fictional: until a real body sets this to false, every page says so.
+    DEMONSTRATION = _env("PORTAL_DEMONSTRATION", "true").lower() == "true"
+
+    CONTENT_DIR = Path(_env("PORTAL_CONTENT_DIR", str(ROOT / "content")))
+
+    # Languages: the first is the default and has no URL prefix; others live under /<code>/.
+    LANGUAGES = ("en", "cy")
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+
+    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'portal.db'}")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env("PORTAL_SECURE_COOKIES", "true").lower() == "true"
+    WTF_CSRF_ENABLED = True
+
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+
+    def validate(self) -> None:
+        """Fail at start-up, not on the first request, when a required secret is missing."""
+        if not self.SECRET_KEY:
+            raise ConfigError("Set the SECRET_KEY environment variable.")
+
+
+class ProductionConfig(Config):
+    """Production: no defaults for secrets."""
+
+
+class DevelopmentConfig(Config):
+    """`make run` on a newcomer's machine: plain HTTP on localhost, a throwaway key."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    SESSION_COOKIE_SECURE = False
+
+
+class TestConfig(Config):
+    """The test suite: an in-memory database unless a test names another."""
+
+    TESTING = True
+    SECRET_KEY = "test-only-not-secret"
+    SESSION_COOKIE_SECURE = False
+    SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
+
+
+CONFIGS = {
+    "production": ProductionConfig,
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+}
+
+
+def config_from_environment() -> Config:
+    """The config class named by PORTAL_ENV (production when unset: the safe default)."""
+    name = _env("PORTAL_ENV", "production")
+    try:
+        return CONFIGS[name]()
+    except KeyError:
+        raise ConfigError(
+            f"PORTAL_ENV is {name!r}; expected one of {', '.join(sorted(CONFIGS))}."
+        ) from None

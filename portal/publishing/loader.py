@@ -1,0 +1,95 @@
+"""Read content files: YAML front matter validated against the schema, markdown body rendered.
+
+Any mistake stops start-up with a message that names the file, the field and what was
+expected, so that a broken page never reaches a citizen.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+import yaml
+from markupsafe import Markup
+from pydantic import BaseModel, ValidationError
+
+from portal.publishing.markdown import render_markdown
+from portal.publishing.schema import META_FOR_KIND, PageMeta, Taxonomy
+
+
+class ContentError(Exception):
+    """A content file that cannot be published, with everything needed to fix it."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One published page in one language."""
+
+    kind: str
+    slug: str
+    language: str
+    meta: PageMeta
+    body: Markup
+    source: Path
+
+
+def split_name(path: Path, languages: tuple[str, ...]) -> tuple[str, str]:
+    """`apply.cy.md` -> ("apply", "cy"); `apply.md` -> ("apply", default language)."""
+    stem = path.name.removesuffix(".md")
+    slug, _, suffix = stem.rpartition(".")
+    if slug and suffix in languages[1:]:
+        return slug, suffix
+    if "." in stem:
+        raise ContentError(
+            f"{path}: the name should be <slug>.md or <slug>.<language>.md, "
+            f"with a language from: {', '.join(languages[1:])}"
+        )
+    return stem, languages[0]
+
+
+def describe(error: ValidationError, path: Path) -> str:
+    """One line per problem: file, field, what is wrong."""
+    lines = []
+    for problem in error.errors():
+        field = ".".join(str(part) for part in problem["loc"]) or "front matter"
+        message = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] == "missing":
+            message = "this field is required"
+        elif problem["type"] == "extra_forbidden":
+            message = "this field is not in the schema (check the spelling in the content guide)"
+        else:
+            message = f"{message} (found {problem.get('input')!r})"
+        lines.append(f"{path}: field '{field}': {message}")
+    return "\n".join(lines)
+
+
+def validate(model: type[BaseModel], data: object, path: Path, context: dict | None = None):
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        raise ContentError(describe(error, path)) from None
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{path}: cannot be read as YAML: {error}") from None
+    return validate(Taxonomy, data, path)
+
+
+def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, ...]) -> Page:
+    slug, language = split_name(path, languages)
+    try:
+        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ContentError(f"{path}: the front matter cannot be read: {error}") from None
+    context = {"departments": list(taxonomy.departments), "topics": list(taxonomy.topics)}
+    meta = validate(META_FOR_KIND[kind], post.metadata, path, context)
+    return Page(
+        kind=kind,
+        slug=slug,
+        language=language,
+        meta=meta,
+        body=render_markdown(post.content),
+        source=path,
+    )

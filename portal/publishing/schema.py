@@ -1,0 +1,164 @@
+"""The front matter schema: one source of truth for the loader, the checks and the guide.
+
+docs/content-guide.md documents these fields as a table; keep the two in step.
+"""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    # Unknown fields are errors: a misspelt `reveiw_by` must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class OnlineChannel(_Strict):
+    url: Text
+    label: Text | None = None
+
+
+class PhoneChannel(_Strict):
+    number: Text
+    hours: Text
+    notes: Text | None = None
+
+
+class RelayUkChannel(_Strict):
+    number: Annotated[str, Field(pattern=r"^18001 ")]
+    hours: Text
+
+
+class BslVideoChannel(_Strict):
+    url: Text
+    hours: Text
+
+
+class EmailChannel(_Strict):
+    address: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    response_time: Text | None = None
+
+
+class TextMessageChannel(_Strict):
+    number: Text
+    notes: Text | None = None
+
+
+class PostChannel(_Strict):
+    address: Annotated[list[Text], Field(min_length=2)]
+
+
+class InPersonChannel(_Strict):
+    address: Annotated[list[Text], Field(min_length=2)]
+    hours: Text
+    notes: Text | None = None
+
+
+class Channels(_Strict):
+    """The ways a service can be used. The field order is the default order shown."""
+
+    online: OnlineChannel | None = None
+    phone: PhoneChannel | None = None
+    relay_uk: RelayUkChannel | None = None
+    bsl_video: BslVideoChannel | None = None
+    email: EmailChannel | None = None
+    text_message: TextMessageChannel | None = None
+    post: PostChannel | None = None
+    in_person: InPersonChannel | None = None
+
+    @model_validator(mode="after")
+    def at_least_one(self) -> "Channels":
+        if not self.offered():
+            raise ValueError("give at least one way to use the service")
+        return self
+
+    def offered(self) -> list[tuple[str, BaseModel]]:
+        """(channel key, details) for each channel the service offers, in default order."""
+        return [
+            (name, getattr(self, name))
+            for name in type(self).model_fields
+            if getattr(self, name) is not None
+        ]
+
+
+class PageMeta(_Strict):
+    """Front matter every page has."""
+
+    title: Text
+    summary: Text
+    owner: Text
+    last_reviewed: date
+    review_by: date
+
+    @model_validator(mode="after")
+    def review_after_last_review(self) -> "PageMeta":
+        if self.review_by <= self.last_reviewed:
+            raise ValueError("review_by must be a date after last_reviewed")
+        return self
+
+
+class GuideMeta(PageMeta):
+    """A guide: owned by a department and listed under topics from the taxonomy."""
+
+    department: Text
+    topics: Annotated[list[Text], Field(min_length=1)]
+
+    @field_validator("department")
+    @classmethod
+    def known_department(cls, value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("departments", ())
+        if value not in known:
+            raise ValueError(f"unknown department; expected one of: {', '.join(known)}")
+        return value
+
+    @field_validator("topics")
+    @classmethod
+    def known_topics(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        known = (info.context or {}).get("topics", ())
+        unknown = [topic for topic in value if topic not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown topic {', '.join(unknown)}; expected some of: {', '.join(known)}"
+            )
+        return value
+
+
+class ServiceMeta(GuideMeta):
+    """A service: a guide's fields plus the channels people can use it through."""
+
+    channels: Channels
+
+
+META_FOR_KIND: dict[str, type[PageMeta]] = {
+    "services": ServiceMeta,
+    "guides": GuideMeta,
+    "pages": PageMeta,
+}
+
+
+class LocalisedText(_Strict):
+    """A name or description given in every language."""
+
+    en: Text
+    cy: Text
+
+    def get(self, language: str) -> str:
+        """The text in `language`, or in English where that language has none."""
+        return getattr(self, language, None) or self.en
+
+
+class Department(_Strict):
+    name: LocalisedText
+
+
+class Topic(_Strict):
+    name: LocalisedText
+    description: LocalisedText
+
+
+class Taxonomy(_Strict):
+    departments: dict[str, Department]
+    topics: dict[str, Topic]
