@@ -1,0 +1,84 @@
+"""The portal: create_app() builds a Flask app from a config object."""
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from config import ROOT, Config, config_from_environment
+from portal.extensions import babel, csrf, db, migrate
+from portal.i18n import current_language, register_languages
+from portal.security import register_security
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Build the portal. Refuses to start on missing secrets or invalid content."""
+    config = config or config_from_environment()
+    config.validate()
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / "static" / "dist"),
+        static_url_path="/static",
+        template_folder=None,
+    )
+    app.config.from_object(config)
+    register_jinja(app)
+    register_extensions(app)
+    register_languages(app)
+    register_security(app)
+    register_content(app)
+    register_blueprints(app)
+    register_cli(app)
+    return app
+
+
+def register_jinja(app: Flask) -> None:
+    """Our templates at the top level, GOV.UK macros under their package names."""
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    babel.init_app(app, locale_selector=current_language)
+    csrf.init_app(app)
+
+
+def register_content(app: Flask) -> None:
+    """Build the content index now, so bad content stops start-up, not a request."""
+    from portal.publishing.index import ContentIndex
+
+    app.extensions["content_index"] = ContentIndex.build(
+        Path(app.config["CONTENT_DIR"]), tuple(app.config["LANGUAGES"])
+    )
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal.errors import register_error_pages
+    from portal.layout import register_layout
+    from portal.services.views import bp as services
+    from portal.services.views import sitemap_values as services_pages
+    from portal.sitemap import register_sitemap
+
+    app.register_blueprint(services)
+    register_sitemap(app, services_pages)
+    register_layout(app)
+    register_error_pages(app)
+
+
+def register_cli(app: Flask) -> None:
+    from portal.publishing.cli import content_cli
+
+    app.cli.add_command(content_cli)

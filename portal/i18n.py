@@ -1,0 +1,88 @@
+"""Languages: which one a request is in, and the URL of a page in every language.
+
+English pages have no prefix; every other language has its own (`/cy/...`). The prefix is
+the one place a request's language is decided, so the same URL always gives the same page.
+"""
+
+from collections.abc import Callable
+
+from flask import Blueprint, Flask, current_app, g, request, url_for
+from werkzeug.routing import BaseConverter
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+
+
+def default_language() -> str:
+    return current_app.config["LANGUAGES"][0]
+
+
+def current_language() -> str:
+    """The language of this request: from its URL prefix, else the default."""
+    lang = g.get("lang")
+    if lang is None:
+        # Error pages for unmatched URLs never pass through the URL value preprocessor.
+        first = request.path.strip("/").split("/", 1)[0]
+        lang = first if first in current_app.config["LANGUAGES"][1:] else default_language()
+        g.lang = lang
+    return lang
+
+
+def localised_route(blueprint: Blueprint, rule: str, **options) -> Callable:
+    """Register a view at `rule` for the default language and at `/<lang>rule` for the rest."""
+
+    def decorator(view: Callable) -> Callable:
+        blueprint.add_url_rule(rule, view_func=view, defaults={"lang": None}, **options)
+        prefixed = "/<language:lang>" + (rule if rule != "/" else "/")
+        blueprint.add_url_rule(prefixed, view_func=view, **options)
+        return view
+
+    return decorator
+
+
+def page_in(language: str, external: bool = False) -> str:
+    """The URL of the page being shown, in another language (for switchers and hreflang)."""
+    if request.endpoint is None or request.url_rule is None:
+        return url_for("services.home", lang=_prefix(language), _external=external)
+    values = dict(request.view_args or {})
+    values["lang"] = _prefix(language)
+    return url_for(request.endpoint, **values, _external=external)
+
+
+def _prefix(language: str) -> str | None:
+    return None if language == default_language() else language
+
+
+def alternates() -> list[dict[str, str]]:
+    """Every language's version of this page, for the switcher and `hreflang` links."""
+    here = current_language()
+    return [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES[code],
+            "href": page_in(code),
+            "absolute_href": page_in(code, external=True),
+            "current": code == here,
+        }
+        for code in current_app.config["LANGUAGES"]
+    ]
+
+
+def register_languages(app: Flask) -> None:
+    """Teach the URL map the language prefix and keep it on every url_for in a request."""
+    prefixed = "|".join(app.config["LANGUAGES"][1:])
+
+    class LanguageConverter(BaseConverter):
+        regex = prefixed
+
+    app.url_map.converters["language"] = LanguageConverter
+
+    @app.url_value_preprocessor
+    def take_language(endpoint, values):
+        if values is not None and "lang" in values:
+            g.lang = values.pop("lang") or app.config["LANGUAGES"][0]
+
+    @app.url_defaults
+    def keep_language(endpoint, values):
+        if "lang" in values or not app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            return
+        values["lang"] = _prefix(current_language())

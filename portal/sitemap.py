@@ -1,0 +1,54 @@
+"""Every page the portal serves, in every language, found from the URL map and the content.
+
+Tests walk this list, so a new route or content file joins the checks by itself. A route
+that needs values (a slug) must have a provider, or `unreachable_endpoints` names it.
+"""
+
+from collections.abc import Callable
+
+from flask import Flask, current_app, url_for
+
+Provider = Callable[[], dict[str, list[dict]]]
+
+
+def register_sitemap(app: Flask, *providers: Provider) -> None:
+    app.extensions["sitemap_providers"] = providers
+
+
+def _page_rules():
+    for rule in current_app.url_map.iter_rules():
+        if "GET" in (rule.methods or ()) and rule.endpoint != "static":
+            yield rule
+
+
+def _provided_values() -> dict[str, list[dict]]:
+    values: dict[str, list[dict]] = {}
+    for provider in current_app.extensions["sitemap_providers"]:
+        values.update(provider())
+    return values
+
+
+def unreachable_endpoints() -> list[str]:
+    """Endpoints that take values no provider gives: pages the checks would miss."""
+    provided = _provided_values()
+    return sorted(
+        {
+            rule.endpoint
+            for rule in _page_rules()
+            if (set(rule.arguments) - {"lang"}) and rule.endpoint not in provided
+        }
+    )
+
+
+def page_urls() -> list[str]:
+    """The path of every page in every language. Needs an app and a request context."""
+    provided = _provided_values()
+    languages = current_app.config["LANGUAGES"]
+    endpoints = sorted({rule.endpoint for rule in _page_rules()})
+    urls = []
+    for language in languages:
+        prefix = None if language == languages[0] else language
+        for endpoint in endpoints:
+            for values in provided.get(endpoint, [{}]):
+                urls.append(url_for(endpoint, **values, lang=prefix))
+    return urls

@@ -1,0 +1,38 @@
+import pytest
+from flask.testing import FlaskClient
+
+from config import TestConfig
+from portal import create_app
+from tests.integration.page_checks import problems_with
+
+
+class PageCheckingClient(FlaskClient):
+    """A test client that checks the page invariants on every HTML response to a GET."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        method = kwargs.get("method") or getattr(args[0] if args else None, "method", "GET")
+        if method == "GET" and response.mimetype == "text/html":
+            problems = problems_with(response.get_data(as_text=True))
+            assert not problems, f"{response.request.path}: " + "; ".join(problems)
+        return response
+
+
+@pytest.fixture
+def app():
+    app = create_app(TestConfig())
+    app.test_client_class = PageCheckingClient
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def page_urls(app):
+    from portal.sitemap import page_urls
+
+    with app.test_request_context():
+        return page_urls()

@@ -1,0 +1,50 @@
+"""The invariants every HTML page must hold, checked on every page the tests fetch."""
+
+import html5lib
+from bs4 import BeautifulSoup
+
+FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]"
+
+
+def problems_with(html: str) -> list[str]:
+    """Every broken invariant in a page, as sentences; an empty list means the page is fine."""
+    problems = []
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(html)
+    problems += [f"HTML does not parse cleanly: {error}" for error in parser.errors]
+
+    soup = BeautifulSoup(html, "html5lib")
+    root = soup.find("html")
+    if not root or not root.get("lang"):
+        problems.append("<html> has no lang")
+    if not root or root.get("dir") not in ("ltr", "rtl"):
+        problems.append("<html> has no dir of ltr or rtl")
+
+    headings = soup.find_all("h1")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if len(headings) != 1:
+        problems.append(f"expected exactly one h1, found {len(headings)}")
+    else:
+        h1 = headings[0].get_text(" ", strip=True)
+        if not title.startswith(h1):
+            problems.append(f"<title> {title!r} does not start with the h1 {h1!r}")
+
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        problems.append(f"duplicate ids: {', '.join(duplicates)}")
+
+    first = soup.select_one(FOCUSABLE)
+    if first is None or "govuk-skip-link" not in (first.get("class") or []):
+        problems.append("the first focusable element is not the skip link")
+    elif soup.find(id=first["href"].lstrip("#")) is None:
+        problems.append(f"the skip link points at {first['href']}, which is not on the page")
+
+    for form in soup.find_all("form"):
+        if not form.get("action"):
+            problems.append("a form has no action")
+        if form.get("method", "get").lower() == "post" and not form.find(
+            "input", attrs={"name": "csrf_token"}
+        ):
+            problems.append("a POST form has no CSRF token")
+    return problems
