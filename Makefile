@@ -43,6 +43,10 @@ translations: $(VENV)/.runtime ## Extract interface strings, update the .po file
 	$(BIN)/pybabel compile --statistics -d translations
 	@touch translations/.compiled
 
+bench: export PORTAL_ENV = test
+bench: setup ## Print the performance figures (page weight)
+	$(BIN)/python benchmarks/page_weight.py
+
 clean: ## Remove everything the set-up built
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled
 	find translations -name '*.mo' -delete

@@ -1,0 +1,53 @@
+"""Print the compressed size of every page, and of a first visit (HTML + CSS + JS + icon).
+
+Run with `make bench` or `.venv/bin/python benchmarks/page_weight.py`. Sizes are gzip at
+level 6 (what a typical server sends); budgets are in the issue tracker, not asserted here.
+"""
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from config import TestConfig  # noqa: E402
+from portal import create_app  # noqa: E402
+from portal.sitemap import page_urls  # noqa: E402
+
+ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
+
+
+def compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def main() -> None:
+    app = create_app(TestConfig())
+    client = app.test_client()
+    with app.test_request_context():
+        urls = page_urls()
+    asset_sizes: dict[str, int] = {}
+    print(f"{'page':60} {'HTML raw':>9} {'HTML gz':>8} {'first visit gz':>15}")
+    largest_html = largest_visit = 0
+    for url in urls:
+        html = client.get(url).data
+        assets = ASSET.findall(html.decode())
+        # JavaScript modules import the GOV.UK Frontend bundle too.
+        assets.append("/static/govuk-frontend.min.js")
+        for asset in assets:
+            if asset not in asset_sizes:
+                asset_sizes[asset] = compressed(client.get(asset).data)
+        first_visit = compressed(html) + sum(asset_sizes[a] for a in set(assets))
+        largest_html = max(largest_html, compressed(html))
+        largest_visit = max(largest_visit, first_visit)
+        print(f"{url:60} {len(html):>9,} {compressed(html):>8,} {first_visit:>15,}")
+    print()
+    for asset, size in sorted(asset_sizes.items()):
+        print(f"{asset:60} {'':>9} {size:>8,}")
+    print(f"\n{len(urls)} pages. Largest HTML: {largest_html:,} bytes gzipped; "
+          f"largest first visit: {largest_visit:,} bytes gzipped.")
+
+
+if __name__ == "__main__":
+    main()
