@@ -6,14 +6,10 @@ level 6 (what a typical server sends); budgets are in the issue tracker, not ass
 
 import gzip
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from config import TestConfig  # noqa: E402
-from portal import create_app  # noqa: E402
-from portal.sitemap import page_urls  # noqa: E402
+from config import TestConfig
+from portal import create_app
+from portal.sitemap import page_urls
 
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 
@@ -45,8 +41,10 @@ def main() -> None:
     print()
     for asset, size in sorted(asset_sizes.items()):
         print(f"{asset:60} {'':>9} {size:>8,}")
-    print(f"\n{len(urls)} pages. Largest HTML: {largest_html:,} bytes gzipped; "
-          f"largest first visit: {largest_visit:,} bytes gzipped.")
+    print(
+        f"\n{len(urls)} pages. Largest HTML: {largest_html:,} bytes gzipped; "
+        f"largest first visit: {largest_visit:,} bytes gzipped."
+    )
 
 
 if __name__ == "__main__":
