@@ -39,7 +39,7 @@ lint: $(VENV)/.test ## Check style and formatting
 
 translations: $(VENV)/.runtime ## Extract interface strings, update the .po files, compile them
 	$(BIN)/pybabel extract --no-location --omit-header --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-pot-creation-date -i translations/messages.pot -d translations
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -i translations/messages.pot -d translations
 	$(BIN)/pybabel compile --statistics -d translations
 	@touch translations/.compiled
 
@@ -69,6 +69,7 @@ node_modules/.installed: package.json package-lock.json
 static/dist/.built: node_modules/.installed $(STATIC_SOURCES)
 	rm -rf static/dist && mkdir -p static/dist/images
 	npx sass --pkg-importer=node --style=compressed --no-source-map static/src/scss/portal.scss static/dist/portal.css
+	npx rtlcss --silent static/dist/portal.css static/dist/portal-rtl.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/src/js/portal.mjs static/dist/
 	cp static/src/images/* static/dist/images/
 	@touch $@
