@@ -36,7 +36,8 @@ class ContentIndex:
     def build(cls, content_dir: Path, languages: tuple[str, ...]) -> "ContentIndex":
         """Load and validate every content file; raise ContentError listing every problem."""
         taxonomy = load_taxonomy(content_dir / "taxonomy.yaml")
-        pages: dict[tuple[str, str, str], Page] = {}
+        # Keyed by (kind, slug, language, variant); variant None is the standard page.
+        pages: dict[tuple[str, str, str, str | None], Page] = {}
         problems: list[str] = []
         digest = hashlib.sha256()
         for kind in KINDS:
@@ -47,23 +48,35 @@ class ContentIndex:
                 except ContentError as error:
                     problems.append(str(error))
                     continue
-                pages[(kind, page.slug, page.language)] = page
-        problems.extend(_orphan_translations(pages, languages))
+                pages[(kind, page.slug, page.language, page.variant)] = page
+        problems.extend(_orphans(pages, languages))
         if problems:
             raise ContentError("\n".join(problems))
         return cls(taxonomy, languages, MappingProxyType(pages), digest.hexdigest()[:12])
 
-    def find(self, kind: str, slug: str, language: str) -> Found | None:
+    def find(self, kind: str, slug: str, language: str, variant: str | None = None) -> Found | None:
         """The page in `language`, else in the default language marked as a fallback."""
-        page = self.pages.get((kind, slug, language))
+        page = self.pages.get((kind, slug, language, variant))
         if page is not None:
             return Found(page, fallback=False)
-        page = self.pages.get((kind, slug, self.languages[0]))
+        page = self.pages.get((kind, slug, self.languages[0], variant))
         return Found(page, fallback=True) if page is not None else None
 
     def slugs(self, kind: str) -> list[str]:
         """Every slug of a kind, from the default-language files (each page has one)."""
-        return sorted(s for (k, s, lang) in self.pages if k == kind and lang == self.languages[0])
+        return sorted(
+            slug
+            for (k, slug, language, variant) in self.pages
+            if k == kind and language == self.languages[0] and variant is None
+        )
+
+    def variants(self, kind: str, slug: str) -> list[str]:
+        """The other versions a page has (in the default language, so in every language)."""
+        return sorted(
+            variant
+            for (k, s, language, variant) in self.pages
+            if (k, s, language) == (kind, slug, self.languages[0]) and variant is not None
+        )
 
     def listed(self, kind: str, language: str, topic: str | None = None) -> Iterator[Found]:
         """Pages of a kind, in title order, optionally only those under `topic`."""
@@ -73,13 +86,18 @@ class ContentIndex:
         yield from sorted(found, key=lambda f: f.page.meta.title.casefold())
 
 
-def _orphan_translations(pages: dict, languages: tuple[str, ...]) -> list[str]:
-    """A translation without an English original cannot be reached from the English site."""
-    return [
-        f"{page.source}: there is no {languages[0]} page {kind}/{slug}.md for this translation"
-        for (kind, slug, language), page in pages.items()
-        if language != languages[0] and (kind, slug, languages[0]) not in pages
-    ]
+def _orphans(pages: dict, languages: tuple[str, ...]) -> list[str]:
+    """Files nobody can reach: a translation with no English original, or a version of a
+    page (Easy Read, say) with no standard page."""
+    problems = []
+    for (kind, slug, language, variant), page in pages.items():
+        if language != languages[0] and (kind, slug, languages[0], variant) not in pages:
+            problems.append(
+                f"{page.source}: there is no {languages[0]} file beside this translation"
+            )
+        if variant and (kind, slug, languages[0], None) not in pages:
+            problems.append(f"{page.source}: there is no standard page {kind}/{slug}.md")
+    return problems
 
 
 def current_content() -> ContentIndex:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
 from portal.publishing.markdown import render_markdown
-from portal.publishing.schema import META_FOR_KIND, PageMeta, Taxonomy
+from portal.publishing.schema import META_FOR_KIND, VARIANTS, PageMeta, Taxonomy
 
 
 class ContentError(Exception):
@@ -27,23 +27,25 @@ class Page:
     kind: str
     slug: str
     language: str
+    variant: str | None
     meta: PageMeta
     body: Markup
     source: Path
 
 
-def split_name(path: Path, languages: tuple[str, ...]) -> tuple[str, str]:
-    """`apply.cy.md` -> ("apply", "cy"); `apply.md` -> ("apply", default language)."""
-    stem = path.name.removesuffix(".md")
-    slug, _, suffix = stem.rpartition(".")
-    if slug and suffix in languages[1:]:
-        return slug, suffix
-    if "." in stem:
+def split_name(path: Path, languages: tuple[str, ...]) -> tuple[str, str | None, str]:
+    """`apply.easy-read.cy.md` -> ("apply", "easy-read", "cy"); `apply.md` -> (slug, None, "en")."""
+    slug, *suffixes = path.name.removesuffix(".md").split(".")
+    language = languages[0]
+    if suffixes and suffixes[-1] in languages[1:]:
+        language = suffixes.pop()
+    variant = suffixes.pop() if suffixes and suffixes[-1] in VARIANTS else None
+    if suffixes or not slug:
         raise ContentError(
-            f"{path}: the name should be <slug>.md or <slug>.<language>.md, "
-            f"with a language from: {', '.join(languages[1:])}"
+            f"{path}: the name should be <slug>[.<version>][.<language>].md, with a version "
+            f"from: {', '.join(VARIANTS)} and a language from: {', '.join(languages[1:])}"
         )
-    return stem, languages[0]
+    return slug, variant, language
 
 
 def describe(error: ValidationError, path: Path) -> str:
@@ -78,17 +80,19 @@ def load_taxonomy(path: Path) -> Taxonomy:
 
 
 def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, ...]) -> Page:
-    slug, language = split_name(path, languages)
+    slug, variant, language = split_name(path, languages)
     try:
         post = frontmatter.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ContentError(f"{path}: the front matter cannot be read: {error}") from None
     context = {"departments": list(taxonomy.departments), "topics": list(taxonomy.topics)}
-    meta = validate(META_FOR_KIND[kind], post.metadata, path, context)
+    schema = PageMeta if variant else META_FOR_KIND[kind]
+    meta = validate(schema, post.metadata, path, context)
     return Page(
         kind=kind,
         slug=slug,
         language=language,
+        variant=variant,
         meta=meta,
         body=render_markdown(post.content),
         source=path,

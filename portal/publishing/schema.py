@@ -132,6 +132,10 @@ class ServiceMeta(GuideMeta):
     channels: Channels
 
 
+# Other versions of a page (an Easy Read version, say) share the page's channels and
+# taxonomy, so their own front matter is only what every page has.
+VARIANTS = ("easy-read",)
+
 META_FOR_KIND: dict[str, type[PageMeta]] = {
     "services": ServiceMeta,
     "guides": GuideMeta,
@@ -144,6 +148,8 @@ class LocalisedText(_Strict):
 
     en: Text
     cy: Text
+    # Other interface languages may name things too; where they do not, English is shown.
+    ar: Text | None = None
 
     def get(self, language: str) -> str:
         """The text in `language`, or in English where that language has none."""

@@ -69,8 +69,13 @@ def test_a_valid_service_loads_with_typed_fields_and_rendered_body(content):
 
 
 def test_welsh_file_name_gives_the_welsh_language():
-    assert split_name(Path("apply.cy.md"), LANGUAGES) == ("apply", "cy")
-    assert split_name(Path("apply.md"), LANGUAGES) == ("apply", "en")
+    assert split_name(Path("apply.cy.md"), LANGUAGES) == ("apply", None, "cy")
+    assert split_name(Path("apply.md"), LANGUAGES) == ("apply", None, "en")
+
+
+def test_easy_read_file_names_give_the_variant():
+    assert split_name(Path("apply.easy-read.md"), LANGUAGES) == ("apply", "easy-read", "en")
+    assert split_name(Path("apply.easy-read.cy.md"), LANGUAGES) == ("apply", "easy-read", "cy")
 
 
 def test_unknown_language_suffix_is_refused():
@@ -127,7 +132,9 @@ def test_index_lists_every_problem_at_once(content):
 
 def test_a_translation_without_an_english_page_is_refused(content):
     write(content, "only-welsh.cy.md", SERVICE)
-    with pytest.raises(ContentError, match=r"there is no en page services/only-welsh\.md"):
+    with pytest.raises(
+        ContentError, match=r"only-welsh\.cy\.md: there is no en file beside this translation"
+    ):
         ContentIndex.build(content, LANGUAGES)
 
 
