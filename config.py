@@ -41,11 +41,15 @@ class Config:
     CONTENT_DIR = Path(_env("PORTAL_CONTENT_DIR", str(ROOT / "content")))
 
     # Languages: the first is the default and has no URL prefix; others live under /<code>/.
-    LANGUAGES = ("en", "cy")
+    LANGUAGES = ("en", "cy", "ar")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
 
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'portal.db'}")
+
+    # Flask-Limiter: one process keeps counts in memory; several servers must share Redis.
+    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

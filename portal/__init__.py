@@ -6,7 +6,7 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import ROOT, Config, config_from_environment
-from portal.extensions import babel, csrf, db, migrate
+from portal.extensions import babel, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
 from portal.security import register_security
 
@@ -45,6 +45,7 @@ def register_jinja(app: Flask) -> None:
             ),
         ]
     )
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -54,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=current_language)
     csrf.init_app(app)
+    limiter.init_app(app)
 
 
 def register_content(app: Flask) -> None:
@@ -68,12 +70,17 @@ def register_content(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.errors import register_error_pages
     from portal.layout import register_layout
+    from portal.needs.store import register_needs
+    from portal.needs.views import bp as needs
+    from portal.needs.views import sitemap_values as needs_pages
     from portal.services.views import bp as services
     from portal.services.views import sitemap_values as services_pages
     from portal.sitemap import register_sitemap
 
     app.register_blueprint(services)
-    register_sitemap(app, services_pages)
+    app.register_blueprint(needs)
+    register_needs(app)
+    register_sitemap(app, services_pages, needs_pages)
     register_layout(app)
     register_error_pages(app)
 

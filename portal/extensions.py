@@ -1,6 +1,8 @@
 """Flask extensions: created once here, bound to an app in create_app()."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -15,3 +17,6 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
+# Limits are per client address, kept in memory unless RATELIMIT_STORAGE_URI names a
+# shared store (needed as soon as there is more than one server).
+limiter = Limiter(key_func=get_remote_address)

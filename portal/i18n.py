@@ -9,7 +9,13 @@ from collections.abc import Callable
 from flask import Blueprint, Flask, current_app, g, request, url_for
 from werkzeug.routing import BaseConverter
 
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+# Each language named in itself, so that people can find their own.
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
 
 
 def default_language() -> str:
@@ -43,7 +49,8 @@ def page_in(language: str, external: bool = False) -> str:
     """The URL of the page being shown, in another language (for switchers and hreflang)."""
     if request.endpoint is None or request.url_rule is None:
         return url_for("services.home", lang=_prefix(language), _external=external)
-    values = dict(request.view_args or {})
+    # Keep the query too: the same page means the same version and the same question.
+    values = {**request.args.to_dict(), **(request.view_args or {})}
     values["lang"] = _prefix(language)
     return url_for(request.endpoint, **values, _external=external)
 
@@ -59,6 +66,7 @@ def alternates() -> list[dict[str, str]]:
         {
             "code": code,
             "name": LANGUAGE_NAMES[code],
+            "dir": direction(code),
             "href": page_in(code),
             "absolute_href": page_in(code, external=True),
             "current": code == here,
@@ -75,6 +83,7 @@ def register_languages(app: Flask) -> None:
         regex = prefixed
 
     app.url_map.converters["language"] = LanguageConverter
+    app.jinja_env.globals.update(language_names=LANGUAGE_NAMES, language_direction=direction)
 
     @app.url_value_preprocessor
     def take_language(endpoint, values):

@@ -1,21 +1,41 @@
-"""What every page's layout needs: brand, language links and the footer's links."""
+"""What every page's layout needs: brand, languages, declared needs and the footer links."""
 
 from dataclasses import dataclass
 
 from flask import Flask, current_app, url_for
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
-from portal.i18n import alternates, current_language
+from portal.i18n import alternates, current_language, default_language, direction, page_in
+from portal.needs.model import Needs
+from portal.needs.personalise import body_classes, page_adjustments
+from portal.needs.store import current_needs
 
-RTL_LANGUAGES = frozenset({"ar"})
-
-# Footer links: (endpoint, label). Labels are lazy so they translate per request.
+# Footer links: (endpoint, slug, label). Labels are lazy so they translate per request.
 FOOTER_LINKS = (
     ("services.info_page", "accessibility-statement", _l("Accessibility statement")),
     ("services.info_page", "cookies", _l("Cookies")),
     ("services.info_page", "privacy", _l("Privacy notice")),
     ("services.info_page", "contact", _l("Contact us")),
 )
+
+ADJUSTMENT_NAMES = {
+    "text_large": _l("large text"),
+    "text_largest": _l("largest text"),
+    "contrast_high": _l("high contrast"),
+    "contrast_dark": _l("dark colours"),
+    "more_spacing": _l("more space between letters and lines"),
+    "less_motion": _l("less movement"),
+    "lite": _l("small pages for a slow connection"),
+}
+
+# Shown in the language the person chose, when the page is in another one.
+LANGUAGE_OFFERS = {
+    "en": _l("Read this page in English"),
+    "cy": _l("Read this page in Welsh"),
+    "ar": _l("Read this page in Arabic"),
+}
 
 
 @dataclass(frozen=True)
@@ -29,14 +49,34 @@ class Layout:
     demonstration: bool
     languages: list
     footer_links: list
+    needs: Needs
+    page_classes: str
+    stylesheet: str
+    adjustments: list
+    language_offer: dict | None
+
+
+def _language_offer(needs: Needs, language: str) -> dict | None:
+    if needs.language is None or needs.language == language:
+        return None
+    with force_locale(needs.language):
+        text = str(LANGUAGE_OFFERS[needs.language])
+    return {
+        "href": page_in(needs.language),
+        "text": text,
+        "lang": needs.language,
+        "dir": direction(needs.language),
+    }
 
 
 def build_layout() -> Layout:
     language = current_language()
     config = current_app.config
+    needs = current_needs()
+    rtl = direction(language) == "rtl"
     return Layout(
         language=language,
-        direction="rtl" if language in RTL_LANGUAGES else "ltr",
+        direction=direction(language),
         service_name=config["SERVICE_NAME"].get(language, config["SERVICE_NAME"]["en"]),
         organisation_name=config["ORGANISATION_NAME"].get(
             language, config["ORGANISATION_NAME"]["en"]
@@ -47,8 +87,23 @@ def build_layout() -> Layout:
             {"href": url_for(endpoint, slug=slug), "text": label}
             for endpoint, slug, label in FOOTER_LINKS
         ],
+        needs=needs,
+        page_classes=" ".join(body_classes(needs)),
+        stylesheet="portal-rtl.css" if rtl else "portal.css",
+        adjustments=[ADJUSTMENT_NAMES[key] for key in page_adjustments(needs)],
+        language_offer=_language_offer(needs, language),
     )
+
+
+def localised(text) -> Markup:
+    """A taxonomy name in the reader's language, or English marked as English."""
+    language = current_language()
+    value = getattr(text, language, None)
+    if value:
+        return escape(value)
+    return Markup('<span lang="{}" dir="ltr">{}</span>').format(default_language(), text.en)
 
 
 def register_layout(app: Flask) -> None:
     app.context_processor(lambda: {"layout": build_layout()})
+    app.jinja_env.globals["localised"] = localised

@@ -1,8 +1,10 @@
 """Citizen pages: home, topics, services, guides and the information pages."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from portal.i18n import current_language, localised_route
+from portal.needs.personalise import choose_variant, plan_channels
+from portal.needs.store import current_needs
 from portal.publishing.index import current_content
 
 bp = Blueprint("services", __name__)
@@ -58,14 +60,27 @@ def info_page(slug: str):
 
 
 def _content_page(kind: str, slug: str, template: str):
+    """A page from content/, in the version the person's needs call for."""
     content = current_content()
-    found = content.find(kind, slug, current_language())
-    if found is None:
+    language = current_language()
+    standard = content.find(kind, slug, language)
+    if standard is None:
         abort(404)
+    needs = current_needs()
+    variants = content.variants(kind, slug)
+    choice = choose_variant(needs, variants, request.args.get("version"))
+    shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
+    channels = getattr(standard.page.meta, "channels", None)
     return render_template(
         template,
-        page=found.page,
-        fallback=found.fallback,
+        page=shown.page,
+        fallback=shown.fallback,
+        standard=standard,
+        choice=choice,
+        variants=variants,
+        needs=needs,
+        plan=plan_channels(dict(channels.offered()), needs) if channels else None,
+        channels=dict(channels.offered()) if channels else {},
         taxonomy=content.taxonomy,
     )
 
@@ -75,7 +90,12 @@ def sitemap_values() -> dict[str, list[dict]]:
     content = current_content()
     return {
         "services.topic": [{"slug": slug} for slug in content.taxonomy.topics],
-        "services.service": [{"slug": slug} for slug in content.slugs("services")],
+        "services.service": [{"slug": slug} for slug in content.slugs("services")]
+        + [
+            {"slug": slug, "version": variant}
+            for slug in content.slugs("services")
+            for variant in content.variants("services", slug)
+        ],
         "services.guide": [{"slug": slug} for slug in content.slugs("guides")],
         "services.info_page": [{"slug": slug} for slug in INFO_PAGES],
     }

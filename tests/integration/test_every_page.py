@@ -17,33 +17,43 @@ def test_every_route_is_in_the_sitemap_so_the_checks_reach_it(app):
         assert unreachable_endpoints() == []
 
 
-def test_every_page_is_in_english_and_welsh(page_urls):
-    english = {url for url in page_urls if not url.startswith("/cy")}
-    welsh = {url for url in page_urls if url.startswith("/cy")}
-    assert {"/cy" + url if url != "/" else "/cy/" for url in english} == welsh
+PREFIXES = {"cy": "/cy", "ar": "/ar"}
 
 
-def test_html_lang_follows_the_url(client, page_urls):
+def language_of(url: str) -> str:
+    return next((code for code, prefix in PREFIXES.items() if url.startswith(prefix + "/")), "en")
+
+
+def in_language(url: str, language: str) -> str:
+    """The same page's URL in another language."""
+    path = url.removeprefix(PREFIXES.get(language_of(url), ""))
+    return PREFIXES.get(language, "") + path
+
+
+def test_every_page_is_in_every_language(page_urls):
+    english = {url for url in page_urls if language_of(url) == "en"}
+    for language in PREFIXES:
+        assert {in_language(url, language) for url in english} == {
+            url for url in page_urls if language_of(url) == language
+        }
+
+
+def test_html_lang_and_dir_follow_the_url(client, page_urls):
     for url in page_urls:
         soup = BeautifulSoup(client.get(url).data, "html5lib")
-        expected = "cy" if url.startswith("/cy") else "en"
-        assert soup.html["lang"] == expected, url
-        assert soup.html["dir"] == "ltr", url
+        language = language_of(url)
+        assert soup.html["lang"] == language, url
+        assert soup.html["dir"] == ("rtl" if language == "ar" else "ltr"), url
 
 
-def test_language_switcher_leads_to_the_same_page_in_the_other_language(client, page_urls):
+def test_language_switcher_leads_to_the_same_page_in_each_other_language(client, page_urls):
     for url in page_urls:
         soup = BeautifulSoup(client.get(url).data, "html5lib")
-        switcher = soup.select_one("nav.app-language-switcher a")
-        other = switcher["href"]
-        expected = url.removeprefix("/cy") or "/" if url.startswith("/cy") else None
-        if expected is not None:
-            assert other == expected, url
-            assert switcher["lang"] == "en"
-        else:
-            assert other == ("/cy/" if url == "/" else "/cy" + url), url
-            assert switcher["lang"] == "cy"
-        assert client.get(other).status_code == 200
+        links = {a["lang"]: a["href"] for a in soup.select("nav.app-language-switcher a")}
+        others = {code for code in ("en", *PREFIXES) if code != language_of(url)}
+        assert links == {code: in_language(url, code) for code in others}, url
+        for href in links.values():
+            assert client.get(href).status_code == 200
 
 
 def test_every_page_names_its_language_alternates(client, page_urls):
@@ -52,9 +62,9 @@ def test_every_page_names_its_language_alternates(client, page_urls):
         alternates = {
             link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')
         }
-        assert set(alternates) == {"en", "cy"}, url
+        assert set(alternates) == {"en", *PREFIXES}, url
         assert all(href.startswith("http://localhost/") for href in alternates.values())
-        assert alternates["cy" if url.startswith("/cy") else "en"].endswith(url)
+        assert alternates[language_of(url)] == "http://localhost" + url
 
 
 def test_welsh_pages_use_welsh_interface_text(client):

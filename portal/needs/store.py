@@ -1,0 +1,104 @@
+"""Read and write the needs cookie: signed, versioned, and set only when the person saves.
+
+Anything odd about a cookie (too old, tampered with, cut short, too big, from another
+version, holding values we do not know) means we ignore it and treat the person as having
+declared nothing. A bad cookie must never cost anyone a page.
+"""
+
+from datetime import timedelta
+
+from flask import Flask, Response, current_app, g, request
+from itsdangerous import BadData, URLSafeTimedSerializer
+
+from portal.needs.model import NO_NEEDS, Needs
+
+COOKIE_NAME = "needs"
+VERSION = 1
+LIFETIME = timedelta(days=365)
+# Real cookies are about 300 bytes; anything far bigger was not made by us.
+MAX_COOKIE_LENGTH = 1024
+_FIELD_TYPES = {
+    "language": (str, type(None)),
+    "text_size": (str,),
+    "contrast": (str,),
+    "more_spacing": (bool,),
+    "less_motion": (bool,),
+    "easy_read": (bool,),
+    "bsl": (bool,),
+    "lite": (bool,),
+    "channels": (list,),
+    "someone_helps": (bool,),
+}
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="declared-needs")
+
+
+def dump(needs: Needs) -> str:
+    """The cookie value: only what differs from declaring nothing, plus the version."""
+    data = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in needs.as_dict().items()
+        if value != getattr(NO_NEEDS, name)
+    }
+    return _serializer().dumps({"v": VERSION, **data})
+
+
+def parse(raw: str | None) -> Needs:
+    """The needs in a cookie value, or NO_NEEDS for anything we cannot trust."""
+    if not raw or len(raw) > MAX_COOKIE_LENGTH:
+        return NO_NEEDS
+    try:
+        data = _serializer().loads(raw, max_age=int(LIFETIME.total_seconds()))
+    except BadData:
+        return NO_NEEDS
+    if not isinstance(data, dict) or data.pop("v", None) != VERSION:
+        return NO_NEEDS
+    if any(
+        name not in _FIELD_TYPES or not isinstance(value, _FIELD_TYPES[name])
+        for name, value in data.items()
+    ):
+        return NO_NEEDS
+    if data.get("language") not in (None, *current_app.config["LANGUAGES"]):
+        return NO_NEEDS
+    channels = data.get("channels", [])
+    if not all(isinstance(channel, str) for channel in channels):
+        return NO_NEEDS
+    try:
+        return Needs(**{**data, "channels": tuple(channels)})
+    except ValueError:
+        return NO_NEEDS
+
+
+def current_needs() -> Needs:
+    """This request's declared needs."""
+    if "needs" not in g:
+        g.needs = parse(request.cookies.get(COOKIE_NAME))
+    return g.needs
+
+
+def save(response: Response, needs: Needs) -> None:
+    response.set_cookie(
+        COOKIE_NAME,
+        dump(needs),
+        max_age=LIFETIME,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def clear(response: Response) -> None:
+    response.delete_cookie(
+        COOKIE_NAME,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def register_needs(app: Flask) -> None:
+    from portal.needs.forms import CHANNEL_NAMES
+
+    app.jinja_env.globals["channel_names"] = CHANNEL_NAMES

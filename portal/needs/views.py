@@ -1,0 +1,177 @@
+"""The "What helps you" pages: questions, check your answers, save, code, restore, clear."""
+
+from flask import (
+    Blueprint,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice
+
+from portal.extensions import limiter
+from portal.i18n import current_language, direction, localised_route
+from portal.needs import code, store
+from portal.needs.forms import CHANNEL_NAMES, RestoreForm
+from portal.needs.journey import QUESTIONS, QUESTIONS_BY_SLUG, next_question
+from portal.needs.model import Needs
+
+bp = Blueprint("needs", __name__)
+
+DRAFT_KEY = "needs_draft"
+
+
+def _draft() -> Needs:
+    """Answers given so far in this journey, starting from what the person saved before."""
+    saved = session.get(DRAFT_KEY)
+    if saved is None:
+        return store.current_needs()
+    return store.parse(saved)
+
+
+def _keep_draft(needs: Needs) -> None:
+    session[DRAFT_KEY] = store.dump(needs)
+
+
+def _prefix_for(needs: Needs) -> str | None:
+    """URLs after a language answer continue in the chosen language."""
+    language = needs.language or current_language()
+    return None if language == current_app.config["LANGUAGES"][0] else language
+
+
+def _needs_code(needs: Needs) -> str:
+    return code.encode(needs, tuple(current_app.config["LANGUAGES"]))
+
+
+@localised_route(bp, "/your-needs")
+def start():
+    return render_template("needs/start.html", first=QUESTIONS[0].slug)
+
+
+@localised_route(
+    bp,
+    "/your-needs/<any(" + ", ".join(f'"{q.slug}"' for q in QUESTIONS) + "):slug>",
+    methods=["GET", "POST"],
+)
+def question(slug: str):
+    asked = QUESTIONS_BY_SLUG[slug]
+    draft = _draft()
+    changing = request.args.get("change") == "1"
+    form = asked.form(data={"answer": asked.read(draft)})
+    if slug == "contact-first":
+        form.answer.choices = [
+            SelectChoice(channel, CHANNEL_NAMES[channel]) for channel in draft.channels
+        ]
+    if form.validate_on_submit():
+        draft = asked.write(draft, form.answer.data)
+        _keep_draft(draft)
+        return redirect(_after(slug, draft, changing))
+    return render_template(
+        "needs/question.html",
+        form=form,
+        slug=slug,
+        field_params=_question_params(form, slug),
+        skip_url=_after(slug, draft, changing),
+        back_url=_back(slug, draft, changing),
+    ), 400 if form.errors else 200
+
+
+def _question_params(form, slug: str) -> dict:
+    """The question is the page's heading; each language is marked up in its own language."""
+    params = {
+        "fieldset": {
+            "legend": {
+                "text": str(form.answer.label.text),
+                "isPageHeading": True,
+                "classes": "govuk-fieldset__legend--l",
+            }
+        }
+    }
+    if slug == "language":
+        params["items"] = [
+            {"label": {"attributes": {"lang": code, "dir": direction(code)}}}
+            for code in (choice.value for choice in form.answer.choices)
+        ]
+    return params
+
+
+def _after(slug: str, needs: Needs, changing: bool) -> str:
+    following = next_question(slug, needs, changing)
+    lang = _prefix_for(needs)
+    if following is None:
+        return url_for("needs.check", lang=lang)
+    return url_for("needs.question", slug=following, lang=lang, change="1" if changing else None)
+
+
+def _back(slug: str, needs: Needs, changing: bool) -> str:
+    if changing:
+        return url_for("needs.check")
+    earlier = [q.slug for q in QUESTIONS[: [q.slug for q in QUESTIONS].index(slug)]]
+    earlier = [s for s in earlier if QUESTIONS_BY_SLUG[s].applies(needs)]
+    return url_for("needs.question", slug=earlier[-1]) if earlier else url_for("needs.start")
+
+
+@localised_route(bp, "/your-needs/check", methods=["GET", "POST"])
+def check():
+    draft = _draft()
+    if request.method == "POST":
+        # CSRFProtect has checked the token before we get here.
+        response = make_response(redirect(url_for("needs.saved", lang=_prefix_for(draft))))
+        store.save(response, draft)
+        session.pop(DRAFT_KEY, None)
+        return response
+    return render_template("needs/check.html", draft=draft, lifetime_days=store.LIFETIME.days)
+
+
+@localised_route(bp, "/your-needs/saved")
+def saved():
+    needs = store.current_needs()
+    return render_template(
+        "needs/saved.html",
+        needs=needs,
+        needs_code=_needs_code(needs),
+        lifetime_days=store.LIFETIME.days,
+    )
+
+
+@localised_route(bp, "/your-needs/code")
+def printable_code():
+    needs = store.current_needs()
+    return render_template("needs/code.html", needs=needs, needs_code=_needs_code(needs))
+
+
+@localised_route(bp, "/your-needs/restore", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def restore():
+    form = RestoreForm()
+    if form.validate_on_submit():
+        try:
+            needs = code.decode(form.code.data, tuple(current_app.config["LANGUAGES"]))
+        except code.InvalidCode:
+            form.code.errors.append(_l("Check the code: it does not match a needs code we made"))
+        else:
+            _keep_draft(needs)
+            return redirect(url_for("needs.check", lang=_prefix_for(needs)))
+    status = 400 if form.errors else 200
+    return render_template("needs/restore.html", form=form), status
+
+
+@localised_route(bp, "/your-needs/clear", methods=["POST"])
+def clear():
+    response = make_response(redirect(url_for("needs.cleared")))
+    store.clear(response)
+    session.pop(DRAFT_KEY, None)
+    return response
+
+
+@localised_route(bp, "/your-needs/cleared")
+def cleared():
+    return render_template("needs/cleared.html")
+
+
+def sitemap_values() -> dict[str, list[dict]]:
+    return {"needs.question": [{"slug": q.slug} for q in QUESTIONS]}
