@@ -27,12 +27,14 @@ class Config:
         {
             "en": _env("PORTAL_SERVICE_NAME_EN", "Glanmor Council services"),
             "cy": _env("PORTAL_SERVICE_NAME_CY", "Gwasanaethau Cyngor Glanmor"),
+            "ar": _env("PORTAL_SERVICE_NAME_AR", "خدمات مجلس غلانمور"),
         }
     )
     ORGANISATION_NAME = MappingProxyType(
         {
             "en": _env("PORTAL_ORGANISATION_NAME_EN", "Glanmor County Council"),
             "cy": _env("PORTAL_ORGANISATION_NAME_CY", "Cyngor Sir Glanmor"),
+            "ar": _env("PORTAL_ORGANISATION_NAME_AR", "مجلس مقاطعة غلانمور"),
         }
     )
     # Glanmor is fictional: until a real body sets this to false, every page says so.

@@ -101,6 +101,9 @@ def test_arabic_pages_are_right_to_left_with_english_content_marked(client):
     assert page.select_one('link[rel="stylesheet"]')["href"].endswith("portal-rtl.css")
     assert page.h1["lang"] == "en"
     assert page.h1["dir"] == "ltr"
+    # Numbers keep their digit order inside right-to-left text.
+    assert all(link["dir"] == "ltr" for link in page.select('a[href^="tel:"]'))
+    assert page.select_one(".govuk-generic-header").get_text(strip=True) == "خدمات مجلس غلانمور"
 
 
 def test_a_declared_language_is_offered_on_pages_in_another_language(client, declare):
