@@ -1,4 +1,18 @@
 // Progressive enhancement only: every page works without this file.
-import { initAll } from "./govuk-frontend.min.js";
+// Only the GOV.UK Frontend components our pages use, so the bundle stays small.
+import {
+  Button,
+  Checkboxes,
+  createAll,
+  ErrorSummary,
+  isSupported,
+  NotificationBanner,
+  Radios,
+  SkipLink,
+} from "govuk-frontend";
 
-initAll();
+if (isSupported()) {
+  for (const Component of [Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, SkipLink]) {
+    createAll(Component);
+  }
+}
