@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run test test-unit test-integration test-browser lint translations bench clean
+.PHONY: help setup run test test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -43,12 +43,26 @@ translations: $(VENV)/.runtime ## Extract interface strings, update the .po file
 	$(BIN)/pybabel compile --statistics -d translations
 	@touch translations/.compiled
 
-bench: export PORTAL_ENV = test
-bench: setup ## Print the performance figures (page weight)
-	$(BIN)/python benchmarks/page_weight.py
+bench: bench-weight bench-throughput bench-slow-network bench-scale ## Run every benchmark and print its figures
+
+bench-weight: export PORTAL_ENV = test
+bench-weight: setup $(VENV)/.bench ## Bytes each page costs to send, with and without lite mode
+	$(BIN)/python -m benchmarks.page_weight
+
+bench-throughput: export PORTAL_ENV = test
+bench-throughput: setup $(VENV)/.bench ## Requests per second and latency under gunicorn, against a static baseline
+	$(BIN)/python -m benchmarks.throughput
+
+bench-slow-network: export PORTAL_ENV = test
+bench-slow-network: setup $(VENV)/.bench ## Load time and LCP on an emulated slow connection
+	CHROMIUM="$$(scripts/find-chromium)" $(BIN)/python -m benchmarks.slow_network
+
+bench-scale: export PORTAL_ENV = test
+bench-scale: setup $(VENV)/.bench ## Start-up time and memory with 10,000 pages in 2 languages
+	$(BIN)/python -m benchmarks.content_scale
 
 clean: ## Remove everything the set-up built
-	rm -rf $(VENV) node_modules static/dist instance translations/.compiled
+	rm -rf $(VENV) node_modules static/dist static/build instance translations/.compiled
 	find translations -name '*.mo' -delete
 
 # --- how each piece is built: only when its inputs change ---------------------------
@@ -62,16 +76,25 @@ $(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
 	@touch $@
 
+$(VENV)/.bench: $(VENV)/.test
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test,bench]"
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-static/dist/.built: node_modules/.installed $(STATIC_SOURCES)
-	rm -rf static/dist && mkdir -p static/dist/images
-	npx sass --pkg-importer=node --style=compressed --no-source-map static/src/scss/portal.scss static/dist/portal.css
-	npx rtlcss --silent static/dist/portal.css static/dist/portal-rtl.css
-	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/src/js/portal.mjs static/dist/
-	cp static/src/images/* static/dist/images/
+# Sass, then a mirrored copy for right-to-left pages, then esbuild: bundles the JavaScript,
+# names every file by its content hash (so it can be cached for a year) and writes the
+# manifest the app reads; finally gzip and brotli copies for WhiteNoise to serve.
+static/dist/.built: node_modules/.installed $(VENV)/.runtime $(STATIC_SOURCES)
+	rm -rf static/dist static/build && mkdir -p static/dist static/build
+	npx sass --pkg-importer=node --style=compressed --no-source-map static/src/scss/portal.scss static/build/portal.css
+	npx rtlcss --silent static/build/portal.css static/build/portal-rtl.css
+	npx esbuild static/src/js/portal.mjs static/build/portal.css static/build/portal-rtl.css static/src/images/favicon.svg \
+	  --bundle --minify --format=esm --target=es2020 --loader:.svg=copy --external:/static/assets/* \
+	  --entry-names=[name]-[hash] --outdir=static/dist --metafile=static/build/manifest.json --log-level=warning
+	$(BIN)/python -m whitenoise.compress --quiet static/dist
 	@touch $@
 
 translations/.compiled: $(VENV)/.runtime $(PO_FILES)

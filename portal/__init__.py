@@ -6,7 +6,9 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import ROOT, Config, config_from_environment
-from portal.extensions import babel, csrf, db, limiter, migrate
+from portal.assets import register_assets
+from portal.caching import register_caching
+from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
 from portal.security import register_security
 
@@ -15,17 +17,15 @@ def create_app(config: Config | None = None) -> Flask:
     """Build the portal. Refuses to start on missing secrets or invalid content."""
     config = config or config_from_environment()
     config.validate()
-    app = Flask(
-        __name__,
-        static_folder=str(ROOT / "static" / "dist"),
-        static_url_path="/static",
-        template_folder=None,
-    )
+    # Static files are served by WhiteNoise (portal.assets), not Flask's static route.
+    app = Flask(__name__, static_folder=None, template_folder=None)
     app.config.from_object(config)
     register_jinja(app)
     register_extensions(app)
     register_languages(app)
     register_security(app)
+    register_caching(app)
+    register_assets(app)
     register_content(app)
     register_blueprints(app)
     register_cli(app)
@@ -56,6 +56,8 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=current_language)
     csrf.init_app(app)
     limiter.init_app(app)
+    compress.init_app(app)
+    cache.init_app(app)
 
 
 def register_content(app: Flask) -> None:
