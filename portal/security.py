@@ -1,14 +1,25 @@
-"""HTTP security in one place: the Content-Security-Policy, its nonce, and response headers."""
+"""HTTP security in one place: the Content-Security-Policy and the other response headers."""
 
-import secrets
+import base64
+import hashlib
 
-from flask import Flask, Response, g
+from flask import Flask, Response
+from markupsafe import Markup
 
-# No 'unsafe-inline' anywhere: the one inline script (GOV.UK Frontend's js-enabled class)
-# carries this request's nonce. Styles come only from our own stylesheet.
+# GOV.UK Frontend's one inline script: it marks the page as having JavaScript before the
+# page is drawn, so enhanced components do not flash. The policy allows exactly this text
+# by its hash. A per-request nonce would make every page unique, and so impossible to
+# answer with 304 Not Modified or to keep in the render cache.
+JS_ENABLED_SCRIPT = Markup(
+    "document.body.className += ' js-enabled' + "
+    "('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
+)
+JS_ENABLED_HASH = base64.b64encode(hashlib.sha256(JS_ENABLED_SCRIPT.encode()).digest()).decode()
+
+# No 'unsafe-inline' anywhere. Styles come only from our own stylesheet.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; "
-    "script-src 'self' 'nonce-{nonce}'; "
+    f"script-src 'self' 'sha256-{JS_ENABLED_HASH}'; "
     "style-src 'self'; "
     "img-src 'self'; "
     "font-src 'self'; "
@@ -20,6 +31,7 @@ CONTENT_SECURITY_POLICY = (
 )
 
 SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     # For browsers too old to understand frame-ancestors.
@@ -27,15 +39,7 @@ SECURITY_HEADERS = {
 }
 
 
-def csp_nonce() -> str:
-    """This request's nonce, made on first use so every script tag in a page shares it."""
-    if "csp_nonce" not in g:
-        g.csp_nonce = secrets.token_urlsafe(18)
-    return g.csp_nonce
-
-
 def add_security_headers(response: Response) -> Response:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.format(nonce=csp_nonce())
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
@@ -43,4 +47,4 @@ def add_security_headers(response: Response) -> Response:
 
 def register_security(app: Flask) -> None:
     app.after_request(add_security_headers)
-    app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.jinja_env.globals["js_enabled_script"] = JS_ENABLED_SCRIPT
