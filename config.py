@@ -53,6 +53,15 @@ class Config:
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
 
+    # Pages are compressed as they are sent; zstd is left out until browsers agree on it.
+    COMPRESS_ALGORITHM = ("br", "gzip")
+    COMPRESS_MIMETYPES = ("text/html", "application/json")
+    COMPRESS_BR_LEVEL = 5
+    # The render cache: in this process's memory, at most this many pages, for 10 minutes.
+    CACHE_TYPE = "SimpleCache"
+    CACHE_THRESHOLD = int(_env("PORTAL_RENDER_CACHE_PAGES", "5000"))
+    CACHE_DEFAULT_TIMEOUT = 600
+
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env("PORTAL_SECURE_COOKIES", "true").lower() == "true"

@@ -1,6 +1,8 @@
 """Flask extensions: created once here, bound to an app in create_app()."""
 
 from flask_babel import Babel
+from flask_caching import Cache
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -20,3 +22,7 @@ csrf = CSRFProtect()
 # Limits are per client address, kept in memory unless RATELIMIT_STORAGE_URI names a
 # shared store (needed as soon as there is more than one server).
 limiter = Limiter(key_func=get_remote_address)
+# Gzip and brotli for pages; static files come precompressed from the build.
+compress = Compress()
+# The render cache: per process, bounded in size, rebuilt on start (see portal.caching).
+cache = Cache()

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, render_template, request
 
+from portal.caching import cached_page
 from portal.i18n import current_language, localised_route
 from portal.needs.personalise import choose_variant, plan_channels
 from portal.needs.store import current_needs
@@ -14,6 +15,7 @@ INFO_PAGES = ("accessibility-statement", "cookies", "privacy", "contact")
 
 
 @localised_route(bp, "/")
+@cached_page
 def home():
     content = current_content()
     language = current_language()
@@ -29,6 +31,7 @@ def home():
 
 
 @localised_route(bp, "/topics/<slug>")
+@cached_page
 def topic(slug: str):
     content = current_content()
     found = content.taxonomy.topics.get(slug)
@@ -45,16 +48,19 @@ def topic(slug: str):
 
 
 @localised_route(bp, "/services/<slug>")
+@cached_page
 def service(slug: str):
     return _content_page("services", slug, "services/service.html")
 
 
 @localised_route(bp, "/guides/<slug>")
+@cached_page
 def guide(slug: str):
     return _content_page("guides", slug, "services/guide.html")
 
 
 @localised_route(bp, "/<any(" + ", ".join(f'"{slug}"' for slug in INFO_PAGES) + "):slug>")
+@cached_page
 def info_page(slug: str):
     return _content_page("pages", slug, "services/info_page.html")
 

@@ -1,3 +1,6 @@
+import gzip
+
+import brotli
 import pytest
 from flask.testing import FlaskClient
 
@@ -6,14 +9,25 @@ from portal import create_app
 from tests.integration.page_checks import problems_with
 
 
+def decoded(response) -> str:
+    """The page's HTML, whether or not it was sent compressed."""
+    data = response.get_data()
+    encoding = response.headers.get("Content-Encoding")
+    if encoding == "br":
+        data = brotli.decompress(data)
+    elif encoding == "gzip":
+        data = gzip.decompress(data)
+    return data.decode()
+
+
 class PageCheckingClient(FlaskClient):
     """A test client that checks the page invariants on every HTML response to a GET."""
 
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         method = kwargs.get("method") or getattr(args[0] if args else None, "method", "GET")
-        if method == "GET" and response.mimetype == "text/html":
-            problems = problems_with(response.get_data(as_text=True))
+        if method == "GET" and response.mimetype == "text/html" and response.status_code != 304:
+            problems = problems_with(decoded(response))
             assert not problems, f"{response.request.path}: " + "; ".join(problems)
         return response
 

@@ -1,0 +1,64 @@
+"""HTTP caching and the render cache.
+
+Pages depend on the person's declared needs (a cookie) and are never shared between
+people: `Cache-Control: private`, `Vary: Cookie`, and an ETag so an unchanged page costs a
+304 and no body. Content pages are also kept, rendered, in a cache whose key holds every
+input that changes them: the URL with its query, the language, the content version and the
+whole declared Needs. Two people with different needs can never share an entry.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Flask, Response, request
+
+from portal.extensions import cache
+from portal.i18n import current_language
+from portal.needs.store import current_needs
+from portal.publishing.index import current_content
+
+
+def render_key() -> str:
+    """Everything a content page's HTML depends on, as one cache key."""
+    parts = (
+        request.path,
+        request.query_string.decode("latin-1"),
+        current_language(),
+        current_content().version,
+        repr(current_needs()),
+    )
+    return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def cached_page(view: Callable) -> Callable:
+    """Keep a content page's HTML; a view that fails (404) is never cached."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        key = render_key()
+        html = cache.get(key)
+        if html is None:
+            html = view(*args, **kwargs)
+            cache.set(key, html)
+        return html
+
+    return wrapper
+
+
+def add_http_caching(response: Response) -> Response:
+    """Private, revalidated pages with ETags; static files are WhiteNoise's business."""
+    if response.mimetype != "text/html":
+        return response
+    response.headers.setdefault("Cache-Control", "private, no-cache")
+    response.vary.add("Cookie")
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def register_caching(app: Flask) -> None:
+    # Runs before Flask-Compress's after_request (registered earlier, so run later), so
+    # the ETag describes the page, and the compressed copy gets its own.
+    app.after_request(add_http_caching)
