@@ -1,21 +1,11 @@
-"""The needs profiles every page is checked under, and how a browser context takes one on."""
+"""How a browser context takes on one of the needs profiles."""
 
 from config import TestConfig
 from portal import create_app
 from portal.needs import store
 from portal.needs.model import Needs
+from tests.profiles import PROFILES
 
-# name: (declared needs, extra browser context options)
-PROFILES = {
-    "no-needs": (Needs(), {}),
-    "largest-text-spacing": (Needs(text_size="largest", more_spacing=True), {}),
-    "high-contrast": (Needs(contrast="high"), {}),
-    "dark": (Needs(contrast="dark"), {}),
-    "lite": (Needs(lite=True), {}),
-    # Nothing declared, but the device asks for dark colours or forces its own colours.
-    "device-dark": (Needs(), {"color_scheme": "dark"}),
-    "forced-colours": (Needs(), {"forced_colors": "active"}),
-}
 WIDTHS = {"phone": 320, "desktop": 1280}
 
 

@@ -9,7 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import page_urls
-from tests.browser.profiles import PROFILES, WIDTHS, new_context
+from tests.browser.profiles import WIDTHS, new_context
+from tests.profiles import PROFILES
 
 # Every tag named: passing options replaces axe-playwright-python's defaults, and
 # target-size only runs when wcag22aa is asked for.

@@ -1,0 +1,124 @@
+"""Start-up time and peak memory as the content grows to 10,000 pages in 2 languages.
+
+    make bench-scale
+
+Generates services in English and Welsh into a temporary folder, then, for each size in
+a fresh process, times create_app() (which builds the content index) and reads the
+process's peak resident memory. Growth should be close to linear in the number of pages.
+"""
+
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from config import ROOT
+
+SIZES = (1_000, 2_500, 5_000, 10_000)
+BODY = """## Who can apply
+
+You can apply if you live in Glanmor and {topic}. You need to be 16 or over.
+
+## What you need
+
+- proof of your address from the last 3 months
+- your National Insurance number, if you have one
+- a recent photo of your face
+
+## How much it costs
+
+| What | Cost |
+|---|---|
+| A new {thing} | £{price} |
+| A replacement | £10 |
+
+## What happens next
+
+We check your application within {days} working days. We will write to you to say
+what we decided and why. If we say no, you can ask us to look again within 28 days.
+"""
+FRONT = """---
+title: {title}
+summary: Apply for {thing} number {n} from Glanmor County Council.
+department: roads-and-transport
+topics: [parking-and-roads]
+owner: Generated team
+last_reviewed: 2026-10-01
+review_by: 2027-04-01
+channels:
+  online:
+    url: https://services.glanmor.example/generated/{n}
+  phone:
+    number: 029 2018 0{phone:03d}
+    hours: Monday to Friday, 9am to 5pm
+---
+"""
+
+
+def generate(folder: Path, pages: int) -> None:
+    shutil.copy(ROOT / "content" / "taxonomy.yaml", folder / "taxonomy.yaml")
+    for kind in ("services", "guides", "pages"):
+        (folder / kind).mkdir()
+    for page in ("accessibility-statement", "cookies", "privacy", "contact"):
+        for suffix in ("", ".cy"):
+            source = ROOT / "content" / "pages" / f"{page}{suffix}.md"
+            shutil.copy(source, folder / "pages" / source.name)
+    for n in range(pages):
+        values = {
+            "n": n,
+            "thing": "a parking permit",
+            "title": f"Apply for a parking permit {n}",
+            "topic": "you have a car",
+            "price": 20 + n % 50,
+            "days": 5 + n % 10,
+            "phone": n % 1000,
+        }
+        text = FRONT.format(**values) + BODY.format(**values)
+        (folder / "services" / f"generated-service-{n}.md").write_text(text)
+        welsh = text.replace("Apply for", "Gwneud cais am").replace("Who can apply", "Pwy all")
+        (folder / "services" / f"generated-service-{n}.cy.md").write_text(welsh)
+
+
+def measure(folder: Path) -> None:
+    """Run in a fresh process: time create_app() on the folder, print seconds and MB."""
+    from config import TestConfig
+    from portal import create_app
+
+    config = TestConfig()
+    config.CONTENT_DIR = folder
+    started = time.perf_counter()
+    app = create_app(config)
+    seconds = time.perf_counter() - started
+    pages = len(app.extensions["content_index"].pages)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{pages} {seconds:.2f} {peak_mb:.0f}")
+
+
+def main() -> None:
+    print("Content index built by create_app(), each size in a fresh process.")
+    columns = ("services x 2 languages", "files", "start-up s", "peak MB", "ms/page")
+    print(f"{columns[0]:>23} {columns[1]:>7} {columns[2]:>11} {columns[3]:>8} {columns[4]:>8}")
+    for size in SIZES:
+        with tempfile.TemporaryDirectory(prefix="portal-scale-") as folder:
+            generate(Path(folder), size)
+            output = subprocess.run(
+                [sys.executable, "-m", "benchmarks.content_scale", "--measure", folder],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout.split()
+        pages, seconds, peak = int(output[0]), float(output[1]), float(output[2])
+        print(
+            f"{size:>23,} {pages:>7,} {seconds:>11.2f} {peak:>8.0f} {seconds * 1000 / pages:>8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--measure":
+        measure(Path(sys.argv[2]))
+    else:
+        main()
