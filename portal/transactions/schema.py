@@ -1,0 +1,114 @@
+"""The schema of a form definition in content/forms/<slug>.yaml: one file, both languages.
+
+Every piece of text is given in English and Welsh side by side, so the two languages can
+never differ in their questions, branching or rules. docs/content-guide.md documents it.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from portal.publishing.schema import LocalisedText
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+ANSWER_TYPES = (
+    "short_text",
+    "long_text",
+    "whole_number",
+    "decimal",
+    "date",
+    "email",
+    "uk_phone",
+    "uk_postcode",
+    "uk_address",
+    "ni_number",
+    "yes_no",
+    "radios",
+    "checkboxes",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Strict):
+    value: Slug
+    label: LocalisedText
+    hint: LocalisedText | None = None
+
+
+class Branch(_Strict):
+    """If the answer is `equals` (or, for checkboxes, includes it), go somewhere else."""
+
+    equals: str
+    goto: Slug
+
+
+# These name the pages every form has, so no question may take them.
+RESERVED_IDS = ("check", "save", "sent", "exit")
+
+
+class Question(_Strict):
+    id: Annotated[Slug, Field(description="the page's address")]
+    type: Literal[ANSWER_TYPES]  # type: ignore[valid-type]
+    question: LocalisedText
+    hint: LocalisedText | None = None
+    optional: bool = False
+    options: list[Option] = []
+    none_of_these: LocalisedText | None = None
+    max_length: Annotated[int, Field(gt=0, le=5000)] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    # What to call the answer in error messages: "your date of birth", "the postcode".
+    name: LocalisedText
+    # The name as it reads at the start of a sentence, where that differs: Welsh mutates a
+    # word after "Rhowch" ("rif cofrestru") but not at the start ("Rhif cofrestru").
+    name_start: LocalisedText | None = None
+    branches: list[Branch] = []
+    next: Slug | None = None
+
+    @model_validator(mode="after")
+    def options_match_type(self) -> "Question":
+        if self.id in RESERVED_IDS:
+            raise ValueError(f"a question cannot be called {self.id}: that page exists already")
+        if self.type in ("radios", "checkboxes") and len(self.options) < 2:
+            raise ValueError(f"a {self.type} question needs at least 2 options")
+        if self.type not in ("radios", "checkboxes") and (self.options or self.none_of_these):
+            raise ValueError(f"a {self.type} question cannot have options")
+        return self
+
+
+class ExitPage(_Strict):
+    id: Slug
+    title: LocalisedText
+    body: LocalisedText
+
+
+class WhatHappensNext(_Strict):
+    """What happens after submitting; `by_channel` overrides it for a preferred channel."""
+
+    default: LocalisedText
+    by_channel: dict[str, LocalisedText] = {}
+
+
+class FormDefinition(_Strict):
+    title: LocalisedText
+    service: Slug
+    version: Annotated[int, Field(ge=1)]
+    questions: Annotated[list[Question], Field(min_length=1)]
+    exits: list[ExitPage] = []
+    declaration: LocalisedText
+    what_happens_next: WhatHappensNext
+
+    @model_validator(mode="after")
+    def targets_exist(self) -> "FormDefinition":
+        ids = [q.id for q in self.questions] + [e.id for e in self.exits]
+        if len(ids) != len(set(ids)):
+            raise ValueError("every question and exit page needs its own id")
+        for question in self.questions:
+            for target in [b.goto for b in question.branches] + [question.next]:
+                if target is not None and target not in ids:
+                    raise ValueError(f"question {question.id} goes to unknown page {target}")
+        return self
