@@ -62,6 +62,11 @@ class Config:
     CACHE_THRESHOLD = int(_env("PORTAL_RENDER_CACHE_PAGES", "5000"))
     CACHE_DEFAULT_TIMEOUT = 600
 
+    # Form drafts are kept this long after their last change; `flask data purge` deletes them.
+    DRAFT_LIFETIME_DAYS = int(_env("PORTAL_DRAFT_LIFETIME_DAYS", "28"))
+    # No form needs more than this: a bigger request is refused before it is read.
+    MAX_CONTENT_LENGTH = 64 * 1024
+
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env("PORTAL_SECURE_COOKIES", "true").lower() == "true"

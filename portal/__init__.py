@@ -51,6 +51,8 @@ def register_jinja(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    import portal.transactions.models  # noqa: F401 (the models must be known to migrations)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=current_language)
@@ -63,10 +65,12 @@ def register_extensions(app: Flask) -> None:
 def register_content(app: Flask) -> None:
     """Build the content index now, so bad content stops start-up, not a request."""
     from portal.publishing.index import ContentIndex
+    from portal.transactions.catalogue import load_forms
 
-    app.extensions["content_index"] = ContentIndex.build(
-        Path(app.config["CONTENT_DIR"]), tuple(app.config["LANGUAGES"])
-    )
+    content_dir = Path(app.config["CONTENT_DIR"])
+    index = ContentIndex.build(content_dir, tuple(app.config["LANGUAGES"]))
+    app.extensions["content_index"] = index
+    app.extensions["forms"] = load_forms(content_dir / "forms", index.taxonomy, index)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -78,16 +82,22 @@ def register_blueprints(app: Flask) -> None:
     from portal.services.views import bp as services
     from portal.services.views import sitemap_values as services_pages
     from portal.sitemap import register_sitemap
+    from portal.transactions.views import bp as forms
+    from portal.transactions.views import sitemap_values as form_pages
 
     app.register_blueprint(services)
     app.register_blueprint(needs)
+    app.register_blueprint(forms)
     register_needs(app)
-    register_sitemap(app, services_pages, needs_pages)
+    register_sitemap(app, services_pages, needs_pages, form_pages)
     register_layout(app)
     register_error_pages(app)
 
 
 def register_cli(app: Flask) -> None:
     from portal.publishing.cli import content_cli
+    from portal.transactions.cli import data_cli, submissions_cli
 
     app.cli.add_command(content_cli)
+    app.cli.add_command(data_cli)
+    app.cli.add_command(submissions_cli)

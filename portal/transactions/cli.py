@@ -1,0 +1,64 @@
+"""`flask data purge` and `flask submissions export`: data commands until the staff area."""
+
+import csv
+import json
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.transactions.drafts import purge_expired
+from portal.transactions.models import Submission
+
+data_cli = AppGroup("data", help="Look after the data citizens leave with us.")
+submissions_cli = AppGroup("submissions", help="Read what citizens have sent.")
+
+
+@data_cli.command("purge")
+def purge() -> None:
+    """Delete form drafts older than PORTAL_DRAFT_LIFETIME_DAYS."""
+    click.echo(f"Deleted {purge_expired()} expired drafts.")
+
+
+@submissions_cli.command("export")
+@click.option("--form", "form_slug", required=True, help="The form's file name.")
+@click.option("--format", "output", type=click.Choice(["csv", "json"]), default="csv")
+def export(form_slug: str, output: str) -> None:
+    """Write one form's submissions to standard output as CSV or JSON."""
+    rows = db.session.scalars(
+        select(Submission).where(Submission.form == form_slug).order_by(Submission.id)
+    ).all()
+    records = [
+        {
+            "reference": s.reference,
+            "sent_at": s.created_at.isoformat(),
+            "form_version": s.form_version,
+            "department": s.department,
+            "language": s.language,
+            "channel": s.channel,
+            "needs": s.needs,
+            "answers": s.answers,
+        }
+        for s in rows
+    ]
+    if output == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    questions = sorted({key for record in records for key in record["answers"]})
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["reference", "sent_at", "language", *questions])
+    for record in records:
+        writer.writerow(
+            [record["reference"], record["sent_at"], record["language"]]
+            + [_cell(record["answers"].get(q)) for q in questions]
+        )
+
+
+def _cell(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(v for v in value.values() if v)
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "" if value is None else str(value)

@@ -1,0 +1,119 @@
+"""Drafts and submissions: saved after every page, restored by code, sent exactly once."""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import base32_crockford
+from flask import current_app, session
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from portal.extensions import db
+from portal.transactions.catalogue import Form
+from portal.transactions.models import Draft, Submission
+
+SESSION_KEY = "drafts"
+
+
+def _lifetime() -> timedelta:
+    return timedelta(days=current_app.config["DRAFT_LIFETIME_DAYS"])
+
+
+def _fresh(draft: Draft | None) -> Draft | None:
+    if draft is None:
+        return None
+    updated = draft.updated_at
+    if updated.tzinfo is None:  # SQLite returns naive datetimes
+        updated = updated.replace(tzinfo=UTC)
+    return draft if datetime.now(UTC) - updated < _lifetime() else None
+
+
+def current_draft(form: Form) -> Draft | None:
+    """This browser's draft of the form, if it has one that has not expired."""
+    draft_id = session.get(SESSION_KEY, {}).get(form.slug)
+    return _fresh(db.session.get(Draft, draft_id)) if draft_id else None
+
+
+def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
+    """Keep one answer now, so a refresh, the back button or a restart loses nothing."""
+    draft = current_draft(form)
+    if draft is None:
+        draft = Draft(form=form.slug, form_version=form.definition.version, language=language)
+        db.session.add(draft)
+    draft.answers = {**(draft.answers or {}), question_id: answer}
+    draft.language = language
+    db.session.commit()
+    drafts = dict(session.get(SESSION_KEY, {}))
+    drafts[form.slug] = draft.id
+    session[SESSION_KEY] = drafts
+    return draft
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(base32_crockford.normalize(code, strict=False).encode()).hexdigest()
+
+
+def new_code(length: int) -> str:
+    """Random Crockford base32: no I, L, O or U, so it reads aloud without confusion."""
+    value = base32_crockford.encode(secrets.randbits(5 * length)).rjust(length, "0")
+    return "-".join(value[i : i + 4] for i in range(0, length, 4))
+
+
+def issue_return_code(draft: Draft) -> str:
+    """A code that brings this draft back on any device; a new one replaces the old."""
+    code = new_code(12)
+    draft.return_code_hash = _hash(code)
+    db.session.commit()
+    return code
+
+
+def resume(code: str) -> Draft | None:
+    """Attach the draft a return code names to this browser."""
+    try:
+        wanted = _hash(code.replace(" ", ""))
+    except ValueError:
+        return None
+    draft = _fresh(db.session.scalar(select(Draft).where(Draft.return_code_hash == wanted)))
+    if draft is not None:
+        drafts = dict(session.get(SESSION_KEY, {}))
+        drafts[draft.form] = draft.id
+        session[SESSION_KEY] = drafts
+    return draft
+
+
+def submit(form: Form, draft: Draft, answers: dict, needs: dict, language: str) -> Submission:
+    """Send the draft. Sending the same draft again returns the first submission."""
+    existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
+    if existing is not None:
+        return existing
+    for _attempt in range(5):
+        submission = Submission(
+            reference=new_code(8),
+            draft_id=draft.id,
+            form=form.slug,
+            form_version=form.definition.version,
+            service=form.definition.service,
+            department=form.department,
+            language=language,
+            needs=needs,
+            answers=answers,
+        )
+        db.session.add(submission)
+        try:
+            db.session.commit()
+            return submission
+        except IntegrityError:
+            db.session.rollback()
+            existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
+            if existing is not None:  # a second request got there first
+                return existing
+    raise RuntimeError("could not make a unique reference")
+
+
+def purge_expired() -> int:
+    """Delete drafts older than their lifetime; return how many went."""
+    cutoff = datetime.now(UTC) - _lifetime()
+    result = db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
+    db.session.commit()
+    return result.rowcount

@@ -1,0 +1,332 @@
+"""Form journeys: start, one question per page, exits, check your answers, send, and
+"save and come back later"."""
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from wtforms import StringField
+from wtforms.validators import InputRequired
+
+from portal.extensions import db, limiter
+from portal.i18n import current_language, direction, localised_route
+from portal.needs.store import current_needs
+from portal.transactions import drafts
+from portal.transactions.answers import build_form, readable, stored, text
+from portal.transactions.catalogue import Form, current_forms
+from portal.transactions.models import Submission
+
+bp = Blueprint("forms", __name__)
+SENT_KEY = "sent"
+
+
+def _form(slug: str) -> Form:
+    form = current_forms().get(slug)
+    if form is None:
+        abort(404)
+    return form
+
+
+def _language_attrs() -> dict:
+    """Form text is in English and Welsh; other languages read it in English, marked so."""
+    language = current_language()
+    if language in ("en", "cy"):
+        return {}
+    return {"lang": "en", "dir": direction("en")}
+
+
+@localised_route(bp, "/forms/<slug>")
+def start(slug: str):
+    form = _form(slug)
+    return render_template(
+        "transactions/start.html",
+        form=form,
+        language=current_language(),
+        text=text,
+        fallback=_language_attrs(),
+        has_draft=drafts.current_draft(form) is not None,
+    )
+
+
+@localised_route(bp, "/forms/<slug>/<question_id>", methods=["GET", "POST"])
+def question(slug: str, question_id: str):
+    form = _form(slug)
+    asked = form.question(question_id)
+    if asked is None:
+        abort(404)
+    language = current_language()
+    changing = request.args.get("change") == "1"
+    draft = drafts.current_draft(form)
+    answers = draft.answers if draft else {}
+    answer_form_class = build_form(asked, language)
+    if request.method == "POST":
+        answer_form = answer_form_class()
+        if answer_form.validate_on_submit():
+            answer = stored(asked, answer_form.answer.data)
+            draft = drafts.save_answer(form, language, asked.id, answer)
+            return redirect(_after(form, asked, draft.answers, changing))
+    else:
+        answer_form = answer_form_class(data={"answer": answers.get(asked.id)})
+    status = 400 if answer_form.errors else 200
+    return render_template(
+        "transactions/question.html",
+        form=form,
+        asked=asked,
+        answer_form=answer_form,
+        field_params=_field_params(asked, answer_form.answer),
+        fallback=_language_attrs(),
+        back_url=_back(form, asked, answers, changing),
+        language=language,
+    ), status
+
+
+# Input attributes by answer type: the right keyboard on phones, autofill, no spellcheck
+# where it would only get in the way.
+INPUT_PARAMS = {
+    "whole_number": {
+        "inputmode": "numeric",
+        "spellcheck": False,
+        "classes": "govuk-input--width-5",
+    },
+    "decimal": {"inputmode": "decimal", "spellcheck": False, "classes": "govuk-input--width-5"},
+    "email": {"type": "email", "autocomplete": "email", "spellcheck": False},
+    "uk_phone": {"type": "tel", "autocomplete": "tel", "classes": "govuk-input--width-20"},
+    "uk_postcode": {"autocomplete": "postal-code", "classes": "govuk-input--width-10"},
+    "ni_number": {"spellcheck": False, "classes": "govuk-input--width-10"},
+}
+
+
+def _field_params(asked, field) -> dict:
+    """The question is the page's heading; form text shown in English is marked English."""
+    heading = {"text": str(field.label.text), "isPageHeading": True}
+    english = _language_attrs()
+    if english:
+        heading = {
+            "html": Markup('<span lang="en" dir="ltr">{}</span>').format(field.label.text),
+            "isPageHeading": True,
+        }
+    if asked.type in ("radios", "checkboxes", "yes_no", "date", "uk_address"):
+        params = {"fieldset": {"legend": {**heading, "classes": "govuk-fieldset__legend--l"}}}
+        if asked.type == "yes_no":
+            params["classes"] = "govuk-radios--inline"
+        if asked.type in ("radios", "checkboxes"):
+            items = [{"label": {"attributes": english}} if english else {} for _ in field.choices]
+            if asked.none_of_these and asked.type == "checkboxes":
+                items[-1]["behaviour"] = "exclusive"
+            params["items"] = items
+        return params
+    params = {"label": {**heading, "classes": "govuk-label--l"}, **INPUT_PARAMS.get(asked.type, {})}
+    if asked.type == "long_text" and asked.max_length:
+        params["maxlength"] = asked.max_length
+    return params
+
+
+def _after(form: Form, asked, answers: dict, changing: bool) -> str:
+    if changing:
+        _route, stop = form.route(answers)
+    else:
+        stop = form.next_after(asked, answers.get(asked.id))
+    return _page_url(form, stop, changing)
+
+
+def _page_url(form: Form, page_id: str | None, changing: bool = False) -> str:
+    if page_id is None:
+        return url_for("forms.check", slug=form.slug)
+    if form.exit_page(page_id):
+        return url_for("forms.exit_page", slug=form.slug, exit_id=page_id)
+    return url_for(
+        "forms.question", slug=form.slug, question_id=page_id, change="1" if changing else None
+    )
+
+
+def _back(form: Form, asked, answers: dict, changing: bool) -> str:
+    if changing:
+        return url_for("forms.check", slug=form.slug)
+    route, _stop = form.route(answers)
+    earlier = [q for q in route if q is not asked]
+    if asked in route:
+        earlier = route[: route.index(asked)]
+    if earlier:
+        return _page_url(form, earlier[-1].id)
+    return url_for("forms.start", slug=form.slug)
+
+
+@localised_route(bp, "/forms/<slug>/exit/<exit_id>")
+def exit_page(slug: str, exit_id: str):
+    form = _form(slug)
+    page = form.exit_page(exit_id)
+    if page is None:
+        abort(404)
+    return render_template(
+        "transactions/exit.html",
+        form=form,
+        page=page,
+        language=current_language(),
+        text=text,
+        fallback=_language_attrs(),
+    )
+
+
+@localised_route(bp, "/forms/<slug>/check", methods=["GET", "POST"])
+def check(slug: str):
+    form = _form(slug)
+    draft = drafts.current_draft(form)
+    answers = draft.answers if draft else {}
+    route, stop = form.route(answers)
+    if draft is None or stop is not None:
+        # Not finished: go to the first question still to answer (or the exit page).
+        return redirect(_page_url(form, stop or form.questions[0].id))
+    language = current_language()
+    if request.method == "POST":  # CSRFProtect has already checked the token
+        submission = drafts.submit(
+            form,
+            draft,
+            {q.id: answers[q.id] for q in route},
+            _needs_for_follow_up(),
+            language,
+        )
+        session[SENT_KEY] = {**session.get(SENT_KEY, {}), form.slug: submission.reference}
+        session[drafts.SESSION_KEY] = {
+            k: v for k, v in session.get(drafts.SESSION_KEY, {}).items() if k != form.slug
+        }
+        return redirect(url_for("forms.sent", slug=form.slug))
+    return render_template(
+        "transactions/check.html",
+        form=form,
+        rows=_rows(route, answers, language, change=True, form=form),
+        language=language,
+        text=text,
+        fallback=_language_attrs(),
+    )
+
+
+def _rows(route, answers, language, change, form) -> list[dict]:
+    rows = []
+    for asked in route:
+        lines = readable(asked, answers.get(asked.id), language)
+        row = {
+            "key": {"text": text(asked.question, language)},
+            "value": {"html": _lines_html(lines)},
+        }
+        if change:
+            row["actions"] = {
+                "items": [
+                    {
+                        "href": url_for(
+                            "forms.question", slug=form.slug, question_id=asked.id, change="1"
+                        ),
+                        "text": str(_l("Change")),
+                        "visuallyHiddenText": text(asked.question, language),
+                    }
+                ]
+            }
+        rows.append(row)
+    return rows
+
+
+def _lines_html(lines: list[str]):
+    if not lines:
+        return escape(str(_l("Not answered")))
+    return Markup("<br>").join(escape(line) for line in lines)
+
+
+def _needs_for_follow_up() -> dict:
+    needs = current_needs()
+    return {
+        "language": needs.language,
+        "channels": list(needs.channels),
+        "someone_helps": needs.someone_helps,
+        "easy_read": needs.easy_read,
+        "bsl": needs.bsl,
+    }
+
+
+@localised_route(bp, "/forms/<slug>/sent")
+def sent(slug: str):
+    form = _form(slug)
+    reference = session.get(SENT_KEY, {}).get(slug)
+    submission = reference and db.session.scalar(
+        select(Submission).where(Submission.reference == reference)
+    )
+    if not submission:
+        abort(404)
+    language = current_language()
+    route = [q for q in form.questions if q.id in submission.answers]
+    preferred = current_needs().preferred_channel
+    next_steps = form.definition.what_happens_next
+    return render_template(
+        "transactions/sent.html",
+        form=form,
+        submission=submission,
+        rows=_rows(route, submission.answers, language, change=False, form=form),
+        what_happens_next=text(next_steps.by_channel.get(preferred, next_steps.default), language),
+        language=language,
+        text=text,
+        fallback=_language_attrs(),
+    )
+
+
+@localised_route(bp, "/forms/<slug>/save")
+def save(slug: str):
+    form = _form(slug)
+    draft = drafts.current_draft(form)
+    if draft is None:
+        return redirect(url_for("forms.start", slug=slug))
+    code = drafts.issue_return_code(draft)
+    return render_template(
+        "transactions/save.html",
+        form=form,
+        code=code,
+        lifetime_days=drafts._lifetime().days,
+        language=current_language(),
+        text=text,
+        fallback=_language_attrs(),
+    )
+
+
+class ResumeForm(FlaskForm):
+    code = StringField(
+        _l("Return code"),
+        validators=[InputRequired(_l("Enter your return code"))],
+        description=_l("It has 12 letters and numbers, like 4K7M-3QPA-9XZB."),
+    )
+
+
+@localised_route(bp, "/forms/resume", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def resume():
+    from govuk_frontend_wtf.wtforms_widgets import GovTextInput
+
+    resume_form = ResumeForm()
+    resume_form.code.widget = GovTextInput()
+    if resume_form.validate_on_submit():
+        draft = drafts.resume(resume_form.code.data)
+        if draft is not None and draft.form in current_forms():
+            form = current_forms()[draft.form]
+            _route, stop = form.route(draft.answers)
+            return redirect(_page_url(form, stop))
+        resume_form.code.errors.append(
+            _l("Check the code: it does not match a saved form, or the form has expired")
+        )
+    return render_template("transactions/resume.html", resume_form=resume_form), (
+        400 if resume_form.errors else 200
+    )
+
+
+def sitemap_values() -> dict[str, list[dict]]:
+    """Pages anyone can open. Check, sent and save depend on a draft: the journey tests
+    visit them (and run axe on them) instead."""
+    forms = current_forms()
+    return {
+        "forms.start": [{"slug": slug} for slug in forms],
+        "forms.question": [
+            {"slug": slug, "question_id": q.id} for slug, f in forms.items() for q in f.questions
+        ],
+        "forms.exit_page": [
+            {"slug": slug, "exit_id": e.id} for slug, f in forms.items() for e in f.definition.exits
+        ],
+        "forms.check": [],
+        "forms.sent": [],
+        "forms.save": [],
+    }
