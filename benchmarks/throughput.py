@@ -28,10 +28,25 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
 BIN = Path(sys.executable).parent
 SERVICE = "/services/apply-for-a-blue-badge"
 WITH_NEEDS = Needs(language="cy", text_size="large", contrast="dark", channels=("phone", "email"))
+FORM = "/forms/report-a-missed-bin-collection"
 SCENARIOS = [
     ("service page, no needs", SERVICE, None),
     ("service page, with needs", SERVICE, WITH_NEEDS),
-    ("question page", "/your-needs/text-size", None),
+    ("needs question page", "/your-needs/text-size", None),
+    ("form question page", f"{FORM}/bin-type", None),
+    ("check your answers", f"{FORM}/check", "draft"),
+]
+# A finished draft of the bins form, as a browser would have made it page by page.
+DRAFT_ANSWERS = [
+    ("bin-type", {"answer": "recycling"}),
+    ("put-out", {"answer": "yes"}),
+    (
+        "address",
+        {"answer-line_1": "1 Heol y Bryn", "answer-town": "Glanmor", "answer-postcode": "CF99 1AB"},
+    ),
+    ("collection-date", {"answer": ["3", "11", "2026"]}),
+    ("more-details", {"answer": ""}),
+    ("email", {"answer": ""}),
 ]
 
 
@@ -65,7 +80,24 @@ def running(command: list[str], env: dict, url: str):
         process.wait(timeout=30)
 
 
-def needs_cookie(needs: Needs | None, secret: str) -> str:
+def draft_cookie(app_url: str) -> str:
+    """Fill in the bins form over HTTP, as a browser would, and return its session cookie."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    for question, answer in DRAFT_ANSWERS:
+        url = f"{app_url}{FORM}/{question}"
+        page = opener.open(url).read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        body = urllib.parse.urlencode({"csrf_token": token, **answer}, doseq=True).encode()
+        opener.open(url, data=body)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def needs_cookie(needs, secret: str) -> str:
     if needs is None:
         return ""
     from config import ProductionConfig
@@ -131,10 +163,12 @@ def main() -> None:
         "PORT": str(app_port),
     }
     gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "portal:create_app()"]
+    flask = [str(BIN / "flask"), "--app", "portal", "db", "upgrade"]
+    subprocess.run(flask, env={**os.environ, **app_env}, check=True, capture_output=True)
     results = []
     with running(gunicorn, app_env, app_url + "/"):
         for name, path, needs in SCENARIOS:
-            cookie = needs_cookie(needs, secret)
+            cookie = draft_cookie(app_url) if needs == "draft" else needs_cookie(needs, secret)
             request = urllib.request.Request(app_url + path, headers={"Cookie": cookie})
             with urllib.request.urlopen(request) as response:
                 page = response.read()

@@ -4,6 +4,7 @@ import os
 import threading
 
 import pytest
+from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from config import TestConfig
@@ -39,6 +40,8 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def live_server():
     app = create_app(TestConfig())
+    with app.app_context():
+        upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

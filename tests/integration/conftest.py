@@ -3,6 +3,7 @@ import gzip
 import brotli
 import pytest
 from flask.testing import FlaskClient
+from flask_migrate import upgrade
 
 from config import TestConfig
 from portal import create_app
@@ -26,7 +27,11 @@ class PageCheckingClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         method = kwargs.get("method") or getattr(args[0] if args else None, "method", "GET")
-        if method == "GET" and response.mimetype == "text/html" and response.status_code != 304:
+        if (
+            method == "GET"
+            and response.mimetype == "text/html"
+            and not 300 <= response.status_code < 400
+        ):
             problems = problems_with(decoded(response))
             assert not problems, f"{response.request.path}: " + "; ".join(problems)
         return response
@@ -36,6 +41,8 @@ class PageCheckingClient(FlaskClient):
 def app():
     app = create_app(TestConfig())
     app.test_client_class = PageCheckingClient
+    with app.app_context():
+        upgrade()  # the real migrations, on an in-memory database
     return app
 
 

@@ -1,0 +1,107 @@
+"""Nothing lost: answers saved after every page, across restarts, and by return code."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from flask_migrate import upgrade
+from sqlalchemy import select, update
+
+from config import TestConfig
+from portal import create_app
+from portal.extensions import db
+from portal.transactions.models import Draft
+from tests.integration.conftest import PageCheckingClient
+from tests.integration.transactions.conftest import (
+    BIN_ANSWERS,
+    BINS,
+    CARE,
+    CARE_ANSWERS,
+    answer,
+    csrf,
+    walk,
+)
+
+
+def app_on(database: str):
+    config = TestConfig()
+    config.SQLALCHEMY_DATABASE_URI = database
+    app = create_app(config)
+    app.test_client_class = PageCheckingClient
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def test_a_restarted_server_carries_on_where_the_person_was(tmp_path, soup):
+    database = f"sqlite:///{tmp_path / 'portal.db'}"
+    first = app_on(database).test_client()
+    walk(first, BINS, BIN_ANSWERS[:3])
+    session_cookie = first.get_cookie("session").value
+
+    restarted = app_on(database).test_client()  # a new process: same database, same cookie
+    restarted.set_cookie("session", session_cookie)
+    assert restarted.get(f"{BINS}/check").headers["Location"] == f"{BINS}/collection-date"
+    page = soup(restarted.get(f"{BINS}/address"))
+    assert page.select_one("#answer-postcode")["value"] == "CF99 1AB"
+
+
+def test_the_back_button_shows_the_saved_answer(client, soup):
+    walk(client, BINS, BIN_ANSWERS[:1])
+    page = soup(client.get(f"{BINS}/bin-type"))
+    assert page.select_one("input[value=recycling]").has_attr("checked")
+
+
+def test_a_return_code_brings_the_draft_to_another_device(app, client, soup):
+    walk(client, CARE, CARE_ANSWERS[:4])
+    code = soup(client.get(f"{CARE}/save")).select_one(".app-needs-code").get_text(strip=True)
+    assert len(code) == 14
+
+    other_device = app.test_client()
+    response = answer(other_device, "/forms/resume", {"code": code.lower()})
+    assert response.headers["Location"] == f"{CARE}/call-language"
+    page = soup(other_device.get(f"{CARE}/full-name"))
+    assert page.select_one("input#answer")["value"] == "Sam Jones"
+
+
+def test_a_wrong_return_code_is_refused_in_the_readers_language(client, soup):
+    response = answer(client, "/cy/forms/resume", {"code": "ZZZZ-ZZZZ-ZZZZ"})
+    assert response.status_code == 400
+    assert soup(response).title.get_text().startswith("Gwall:")
+
+
+def test_expired_drafts_are_ignored_and_purged(app, client):
+    walk(client, BINS, BIN_ANSWERS[:2])
+    with app.app_context():
+        old = datetime.now(UTC) - timedelta(days=app.config["DRAFT_LIFETIME_DAYS"] + 1)
+        db.session.execute(update(Draft).values(updated_at=old))
+        db.session.commit()
+    assert client.get(f"{BINS}/check").headers["Location"] == f"{BINS}/bin-type"
+    result = app.test_cli_runner().invoke(args=["data", "purge"])
+    assert "Deleted 1 expired drafts." in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Draft)) is None
+
+
+def test_submissions_export_as_json_and_csv(app, client):
+    walk(client, CARE, CARE_ANSWERS)
+    client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
+    runner = app.test_cli_runner()
+    exported = json.loads(
+        runner.invoke(
+            args=[
+                "submissions",
+                "export",
+                "--form",
+                "ask-for-a-care-needs-assessment",
+                "--format",
+                "json",
+            ]
+        ).output
+    )
+    assert exported[0]["answers"]["full-name"] == "Sam Jones"
+    assert exported[0]["department"] == "adult-social-care"
+    csv_output = runner.invoke(
+        args=["submissions", "export", "--form", "ask-for-a-care-needs-assessment"]
+    ).output
+    assert csv_output.splitlines()[0].startswith("reference,sent_at,language,about")
+    assert "Sam Jones" in csv_output

@@ -1,0 +1,123 @@
+"""Form journeys end to end through plain HTML forms, in English and Welsh."""
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.needs import store
+from portal.needs.model import Needs
+from portal.transactions.models import Draft, Submission
+from tests.integration.transactions.conftest import (
+    BIN_ANSWERS,
+    BINS,
+    CARE,
+    CARE_ANSWERS,
+    PARKING,
+    PARKING_ANSWERS,
+    answer,
+    csrf,
+    walk,
+)
+
+
+@pytest.mark.parametrize(
+    ("form", "answers"), [(BINS, BIN_ANSWERS), (CARE, CARE_ANSWERS), (PARKING, PARKING_ANSWERS)]
+)
+@pytest.mark.parametrize("prefix", ["", "/cy"])
+def test_every_form_can_be_completed_and_sent(app, client, soup, form, answers, prefix):
+    last = walk(client, form, answers, prefix)
+    assert last.headers["Location"] == f"{prefix}{form}/check"
+    check = soup(client.get(f"{prefix}{form}/check"))
+    assert len(check.select(".govuk-summary-list__row")) == len(answers)
+    sent = client.post(
+        f"{prefix}{form}/check", data={"csrf_token": csrf(client, f"{prefix}{form}/check")}
+    )
+    assert sent.headers["Location"] == f"{prefix}{form}/sent"
+    page = soup(client.get(f"{prefix}{form}/sent"))
+    reference = page.select_one(".govuk-panel strong").get_text(strip=True)
+    assert len(reference) == 9 and reference[4] == "-"
+    with app.app_context():
+        submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
+        assert submission.language == ("cy" if prefix else "en")
+        assert set(submission.answers) == {question for question, _ in answers}
+
+
+def test_answers_are_stored_normalised(app, client):
+    walk(client, BINS, BIN_ANSWERS)
+    client.post(f"{BINS}/check", data={"csrf_token": csrf(client, f"{BINS}/check")})
+    with app.app_context():
+        saved = db.session.scalar(select(Submission)).answers
+    assert saved["address"]["postcode"] == "CF99 1AB"
+    assert saved["collection-date"] == "3 11 2026"
+    assert saved["bin-type"] == "recycling"
+
+
+def test_a_branch_leads_to_the_exit_page(client, soup):
+    response = answer(client, f"{BINS}/put-out", {"answer": "no"})
+    assert response.headers["Location"] == f"{BINS}/exit/not-put-out"
+    assert soup(client.get(response.headers["Location"])).h1
+
+
+def test_sending_twice_makes_one_submission(app, client):
+    walk(client, CARE, CARE_ANSWERS)
+    token = csrf(client, f"{CARE}/check")
+    first = client.post(f"{CARE}/check", data={"csrf_token": token})
+    with app.app_context():
+        draft_id = db.session.scalar(select(Draft.id))
+    # A replayed request: the same draft attached to the browser again.
+    with client.session_transaction() as session:
+        session["drafts"] = {"ask-for-a-care-needs-assessment": draft_id}
+    second = client.post(f"{CARE}/check", data={"csrf_token": token})
+    assert first.headers["Location"] == second.headers["Location"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id))) == 1
+
+
+def test_check_your_answers_sends_you_back_to_the_first_unanswered_question(client):
+    answer(client, f"{BINS}/bin-type", {"answer": "black-bin"})
+    response = client.get(f"{BINS}/check")
+    assert response.headers["Location"] == f"{BINS}/put-out"
+
+
+def test_change_links_return_to_check_your_answers(client):
+    walk(client, BINS, BIN_ANSWERS)
+    response = answer(client, f"{BINS}/bin-type?change=1", {"answer": "black-bin"})
+    assert response.headers["Location"] == f"{BINS}/check"
+
+
+def test_changing_an_answer_that_opens_an_exit_goes_there(client):
+    walk(client, BINS, BIN_ANSWERS)
+    response = answer(client, f"{BINS}/put-out?change=1", {"answer": "no"})
+    assert response.headers["Location"] == f"{BINS}/exit/not-put-out"
+
+
+def test_what_happens_next_is_in_the_preferred_channel(app, client, soup):
+    with app.test_request_context():
+        client.set_cookie(store.COOKIE_NAME, store.dump(Needs(channels=("phone",))))
+    walk(client, CARE, CARE_ANSWERS)
+    client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
+    page = soup(client.get(f"{CARE}/sent"))
+    with app.app_context():
+        expected = app.extensions["forms"]["ask-for-a-care-needs-assessment"]
+        phone_text = expected.definition.what_happens_next.by_channel["phone"].en
+        assert phone_text in page.get_text()
+        assert db.session.scalar(select(Submission)).needs["channels"] == ["phone"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/forms/no-such-form",
+        f"{BINS}/no-such-question",
+        f"{BINS}/exit/no-such-exit",
+        f"{BINS}/sent",
+        "/cy/forms/no-such-form/bin-type",
+    ],
+)
+def test_unknown_forms_pages_and_missing_submissions_are_404s(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_service_page_links_to_its_form(client, soup):
+    page = soup(client.get("/services/report-a-missed-bin-collection"))
+    assert page.select_one("#channel-online a.govuk-button")["href"] == BINS
