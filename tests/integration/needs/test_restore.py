@@ -48,3 +48,5 @@ def test_guessing_codes_is_rate_limited(client):
     ]
     assert statuses[:10] == [400] * 10
     assert statuses[10] == 429
+    refused = submit(client, "/your-needs/restore", {"code": "ZZZZ-ZZZZ"})
+    assert b"tried too many times" in refused.data

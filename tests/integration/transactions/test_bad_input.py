@@ -95,4 +95,4 @@ def test_what_was_typed_is_kept(client, soup):
 def test_a_request_too_big_to_read_is_refused_with_a_page(client):
     response = client.post(f"{BINS}/more-details", data={"answer": "x" * 70_000})
     assert response.status_code == 413
-    assert b"govuk-heading-xl" in response.data
+    assert b"too long for us to read" in response.data
