@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import phonenumbers
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.gov_form_base import GovFormBase
@@ -387,7 +388,5 @@ def readable(question: Question, answer, language: str) -> list[str]:
         return [line for line in answer.values() if line]
     if question.type == "date":
         day, month, year = answer.split(" ")
-        from flask_babel import format_date
-
         return [format_date(date(int(year), int(month), int(day)), "d MMMM yyyy")]
     return [str(answer)]

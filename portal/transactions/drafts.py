@@ -16,7 +16,7 @@ from portal.transactions.models import Draft, Submission
 SESSION_KEY = "drafts"
 
 
-def _lifetime() -> timedelta:
+def lifetime() -> timedelta:
     return timedelta(days=current_app.config["DRAFT_LIFETIME_DAYS"])
 
 
@@ -26,7 +26,7 @@ def _fresh(draft: Draft | None) -> Draft | None:
     updated = draft.updated_at
     if updated.tzinfo is None:  # SQLite returns naive datetimes
         updated = updated.replace(tzinfo=UTC)
-    return draft if datetime.now(UTC) - updated < _lifetime() else None
+    return draft if datetime.now(UTC) - updated < lifetime() else None
 
 
 def current_draft(form: Form) -> Draft | None:
@@ -113,7 +113,7 @@ def submit(form: Form, draft: Draft, answers: dict, needs: dict, language: str) 
 
 def purge_expired() -> int:
     """Delete drafts older than their lifetime; return how many went."""
-    cutoff = datetime.now(UTC) - _lifetime()
+    cutoff = datetime.now(UTC) - lifetime()
     result = db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
     db.session.commit()
     return result.rowcount

@@ -4,6 +4,7 @@
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from markupsafe import Markup, escape
 from sqlalchemy import select
 from wtforms import StringField
@@ -144,9 +145,7 @@ def _back(form: Form, asked, answers: dict, changing: bool) -> str:
     if changing:
         return url_for("forms.check", slug=form.slug)
     route, _stop = form.route(answers)
-    earlier = [q for q in route if q is not asked]
-    if asked in route:
-        earlier = route[: route.index(asked)]
+    earlier = route[: route.index(asked)] if asked in route else route
     if earlier:
         return _page_url(form, earlier[-1].id)
     return url_for("forms.start", slug=form.slug)
@@ -278,7 +277,7 @@ def save(slug: str):
         "transactions/save.html",
         form=form,
         code=code,
-        lifetime_days=drafts._lifetime().days,
+        lifetime_days=drafts.lifetime().days,
         language=current_language(),
         text=text,
         fallback=_language_attrs(),
@@ -290,16 +289,14 @@ class ResumeForm(FlaskForm):
         _l("Return code"),
         validators=[InputRequired(_l("Enter your return code"))],
         description=_l("It has 12 letters and numbers, like 4K7M-3QPA-9XZB."),
+        widget=GovTextInput(),
     )
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
 def resume():
-    from govuk_frontend_wtf.wtforms_widgets import GovTextInput
-
     resume_form = ResumeForm()
-    resume_form.code.widget = GovTextInput()
     if resume_form.validate_on_submit():
         draft = drafts.resume(resume_form.code.data)
         if draft is not None and draft.form in current_forms():

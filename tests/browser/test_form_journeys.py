@@ -42,7 +42,7 @@ def no_axe_violations(page) -> None:
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
-def fill_by_mouse_free_api(page, data: dict) -> None:
+def fill_directly(page, data: dict) -> None:
     """Fill the page's fields without JavaScript: Playwright sets them directly."""
     for name, value in data.items():
         if (
@@ -111,7 +111,7 @@ def test_every_journey_completes(mode, live_server, journey, prefix):
             tab_to(page, page.get_by_role("button", name=CONTINUE[prefix]))
             page.keyboard.press("Enter")
         else:
-            fill_by_mouse_free_api(page, data)
+            fill_directly(page, data)
             page.get_by_role("button", name=CONTINUE[prefix]).click()
     expect(page).to_have_url(re.compile(f"{re.escape(form)}/check$"))
     no_axe_violations(page)
