@@ -1,5 +1,7 @@
 """How a browser context takes on one of the needs profiles."""
 
+from functools import cache
+
 from config import TestConfig
 from portal import create_app
 from portal.needs import store
@@ -9,8 +11,10 @@ from tests.profiles import PROFILES
 WIDTHS = {"phone": 320, "desktop": 1280}
 
 
+@cache
 def needs_cookie(needs: Needs) -> str | None:
-    """The cookie value the portal would set for these needs (None for no needs)."""
+    """The cookie value the portal would set for these needs (None for no needs). Cached:
+    building an app for every browser context repeated the whole content load each time."""
     if not needs.declared:
         return None
     app = create_app(TestConfig())
