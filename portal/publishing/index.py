@@ -14,7 +14,7 @@ from flask import current_app
 from portal.publishing.loader import ContentError, Page, load_page, load_taxonomy
 from portal.publishing.schema import Taxonomy
 
-KINDS = ("services", "guides", "pages")
+KINDS = ("services", "guides", "pages", "step-by-step")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class ContentIndex:
         problems: list[str] = []
         digest = hashlib.sha256()
         for kind in KINDS:
+            # A kind may have no folder yet (a portal with no step-by-steps, say).
             for path in sorted((content_dir / kind).glob("*.md")):
                 digest.update(path.read_bytes())
                 try:

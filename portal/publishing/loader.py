@@ -85,7 +85,11 @@ def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, .
         post = frontmatter.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ContentError(f"{path}: the front matter cannot be read: {error}") from None
-    context = {"departments": list(taxonomy.departments), "topics": list(taxonomy.topics)}
+    context = {
+        "departments": list(taxonomy.departments),
+        "topics": list(taxonomy.topics),
+        "life_events": list(taxonomy.life_events),
+    }
     schema = PageMeta if variant else META_FOR_KIND[kind]
     meta = validate(schema, post.metadata, path, context)
     return Page(

@@ -4,7 +4,7 @@ docs/content-guide.md documents these fields as a table; keep the two in step.
 """
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -92,6 +92,11 @@ class PageMeta(_Strict):
     owner: Text
     last_reviewed: date
     review_by: date
+    # A draft is served only by the preview (`make preview`), never to citizens.
+    draft: bool = False
+    # On a translation: the hash of the English file it was translated from
+    # (`flask content mark-translated`), so `flask content check` can say when it is stale.
+    source_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")] | None = None
 
     @model_validator(mode="after")
     def review_after_last_review(self) -> "PageMeta":
@@ -125,11 +130,48 @@ class GuideMeta(PageMeta):
             )
         return value
 
+    # Life events ("moving home", "someone has died") from the taxonomy: another way in.
+    life_events: list[Text] = []
+
+    @field_validator("life_events")
+    @classmethod
+    def known_life_events(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        known = (info.context or {}).get("life_events", ())
+        unknown = [event for event in value if event not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown life event {', '.join(unknown)}; expected some of: {', '.join(known)}"
+            )
+        return value
+
 
 class ServiceMeta(GuideMeta):
     """A service: a guide's fields plus the channels people can use it through."""
 
     channels: Channels
+
+
+class Step(_Strict):
+    """One step of a step-by-step: what to do, and the pages that help do it."""
+
+    title: Text
+    # "and": this step is done alongside the one before; "or": instead of it.
+    logic: Literal["and", "or"] | None = None
+    text: Text | None = None
+    # Pages in content/, written as `services/<slug>` or `guides/<slug>`.
+    links: list[Annotated[str, Field(pattern=r"^(services|guides)/[a-z0-9-]+$")]] = []
+
+
+class StepByStepMeta(PageMeta):
+    """A step-by-step: the services and guides of one larger task, in order."""
+
+    steps: Annotated[list[Step], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def first_step_is_a_step(self) -> "StepByStepMeta":
+        if self.steps[0].logic is not None:
+            raise ValueError("the first step cannot be an 'and' or 'or' step")
+        return self
 
 
 # Other versions of a page (an Easy Read version, say) share the page's channels and
@@ -140,6 +182,7 @@ META_FOR_KIND: dict[str, type[PageMeta]] = {
     "services": ServiceMeta,
     "guides": GuideMeta,
     "pages": PageMeta,
+    "step-by-step": StepByStepMeta,
 }
 
 
@@ -165,6 +208,12 @@ class Topic(_Strict):
     description: LocalisedText
 
 
+class LifeEvent(_Strict):
+    name: LocalisedText
+    description: LocalisedText
+
+
 class Taxonomy(_Strict):
     departments: dict[str, Department]
     topics: dict[str, Topic]
+    life_events: dict[str, LifeEvent] = {}
