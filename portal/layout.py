@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from portal.i18n import alternates, current_language, default_language, direction, page_in
 from portal.needs.model import Needs
-from portal.needs.personalise import body_classes, page_adjustments
+from portal.needs.personalise import block_shown, body_classes, page_adjustments
 from portal.needs.store import current_needs
 
 # Footer links: (endpoint, slug, label). Labels are lazy so they translate per request.
@@ -104,6 +104,14 @@ def localised(text) -> Markup:
     return Markup('<span lang="{}" dir="ltr">{}</span>').format(default_language(), text.en)
 
 
+def body_for(page, needs: Needs) -> Markup:
+    """A content page's body with only the needs-aware blocks this person should see."""
+    return Markup("").join(
+        segment.html for segment in page.segments if block_shown(segment.condition, needs)
+    )
+
+
 def register_layout(app: Flask) -> None:
     app.context_processor(lambda: {"layout": build_layout()})
     app.jinja_env.globals["localised"] = localised
+    app.jinja_env.globals["body_for"] = body_for

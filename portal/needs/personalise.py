@@ -108,3 +108,18 @@ def page_adjustments(needs: Needs) -> tuple[str, ...]:
         if getattr(needs, flag):
             adjustments.append(flag)
     return tuple(adjustments)
+
+
+def block_shown(condition: str | None, needs: Needs) -> bool:
+    """Whether a needs-aware block of content (`:phone: ... :phone:`) is shown to this person.
+
+    The safe fallback: a block is hidden only from people whose answers say it does not
+    apply to them. Nobody sees less of a page because they told us nothing, so a person
+    with no declared needs sees every block, and a person who named no ways of contact
+    sees every channel's block.
+    """
+    if condition is None or not needs.declared:
+        return True
+    if condition in CHANNELS:
+        return not needs.channels or condition in needs.channels
+    return bool(getattr(needs, condition))

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from flask import has_app_context
+from flask_babel import force_locale
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
-from portal.publishing.markdown import render_markdown
+from portal.publishing.govspeak import ENGLISH_LABELS, translated_labels
+from portal.publishing.markdown import Segment, render_segments
 from portal.publishing.schema import META_FOR_KIND, VARIANTS, PageMeta, Taxonomy
 
 
@@ -30,6 +33,8 @@ class Page:
     variant: str | None
     meta: PageMeta
     body: Markup
+    # The body cut at its needs-aware blocks, for the page to show each block or not.
+    segments: tuple[Segment, ...]
     source: Path
 
 
@@ -92,12 +97,25 @@ def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, .
     }
     schema = PageMeta if variant else META_FOR_KIND[kind]
     meta = validate(schema, post.metadata, path, context)
+    segments = render_segments(post.content, _labels(language))
     return Page(
         kind=kind,
         slug=slug,
         language=language,
         variant=variant,
         meta=meta,
-        body=render_markdown(post.content),
+        body=Markup("").join(segment.html for segment in segments),
+        segments=segments,
         source=path,
     )
+
+
+def _labels(language: str) -> dict[str, str]:
+    """Labels in the page's language ("Warning", "This applies in Wales").
+
+    The index is built inside an app context; without one (a script), English.
+    """
+    if not has_app_context():
+        return ENGLISH_LABELS
+    with force_locale(language):
+        return translated_labels()

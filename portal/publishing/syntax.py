@@ -40,3 +40,23 @@ NEEDS_BLOCKS = {
     "post": "post",
     "in-person": "in_person",
 }
+
+# Buttons: `{button}[Start now](/apply){/button}`; `{button start}` adds the start arrow.
+# The value says whether it is a start button.
+BUTTONS = {
+    "{button}": False,
+    "{button start}": True,
+}
+BUTTON_END = "{/button}"
+
+# Every block marker as an author writes it, for the content checks to tell a known
+# marker from a typing mistake. Callouts and buttons are listed apart: their markers are
+# single characters or inline, so they cannot be spotted by the same pattern.
+BLOCK_MARKERS = frozenset(
+    {
+        *DOLLAR_BLOCKS,
+        *(f":{nation}:" for nation in NATIONS),
+        *(f":{marker}:" for marker in NEEDS_BLOCKS),
+    }
+)
+ALL_MARKERS = BLOCK_MARKERS | frozenset({*CALLOUTS, *BUTTONS, BUTTON_END})

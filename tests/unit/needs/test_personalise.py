@@ -1,5 +1,12 @@
 from portal.needs.model import Needs
-from portal.needs.personalise import body_classes, choose_variant, page_adjustments, plan_channels
+from portal.needs.personalise import (
+    block_shown,
+    body_classes,
+    choose_variant,
+    page_adjustments,
+    plan_channels,
+)
+from portal.publishing.syntax import NEEDS_BLOCKS
 
 BLUE_BADGE = ("online", "phone", "relay_uk", "bsl_video", "email", "post", "in_person")
 
@@ -81,3 +88,29 @@ def test_page_adjustments_name_what_changed_for_the_explanation():
         "contrast_high",
         "less_motion",
     )
+
+
+def test_ordinary_content_is_always_shown():
+    assert block_shown(None, Needs(easy_read=True))
+
+
+def test_with_nothing_declared_every_needs_block_is_shown():
+    assert all(block_shown(condition, Needs()) for condition in NEEDS_BLOCKS.values())
+
+
+def test_a_need_block_shows_only_to_people_who_declared_that_need():
+    assert block_shown("easy_read", Needs(easy_read=True))
+    assert not block_shown("easy_read", Needs(text_size="large"))
+    assert block_shown("bsl", Needs(bsl=True))
+    assert not block_shown("bsl", Needs(easy_read=True))
+
+
+def test_channel_blocks_follow_the_ways_the_person_named():
+    phone_person = Needs(channels=("phone", "post"))
+    assert block_shown("phone", phone_person)
+    assert block_shown("post", phone_person)
+    assert not block_shown("email", phone_person)
+
+
+def test_channel_blocks_all_show_when_the_person_named_no_ways_of_contact():
+    assert block_shown("email", Needs(text_size="large"))
