@@ -33,8 +33,13 @@ class ContentIndex:
     version: str = ""
 
     @classmethod
-    def build(cls, content_dir: Path, languages: tuple[str, ...]) -> "ContentIndex":
-        """Load and validate every content file; raise ContentError listing every problem."""
+    def build(
+        cls, content_dir: Path, languages: tuple[str, ...], include_drafts: bool = False
+    ) -> "ContentIndex":
+        """Load and validate every content file; raise ContentError listing every problem.
+
+        Drafts are checked like every page but left out unless `include_drafts` (the
+        preview): a draft is never served to citizens."""
         taxonomy = load_taxonomy(content_dir / "taxonomy.yaml")
         # Keyed by (kind, slug, language, variant); variant None is the standard page.
         pages: dict[tuple[str, str, str, str | None], Page] = {}
@@ -51,6 +56,9 @@ class ContentIndex:
                     continue
                 pages[(kind, page.slug, page.language, page.variant)] = page
         problems.extend(_orphans(pages, languages))
+        if not include_drafts:
+            pages = _without_drafts(pages, languages[0])
+        problems.extend(_broken_step_links(pages))
         if problems:
             raise ContentError("\n".join(problems))
         return cls(taxonomy, languages, MappingProxyType(pages), digest.hexdigest()[:12])
@@ -79,12 +87,38 @@ class ContentIndex:
             if (k, s, language) == (kind, slug, self.languages[0]) and variant is not None
         )
 
-    def listed(self, kind: str, language: str, topic: str | None = None) -> Iterator[Found]:
-        """Pages of a kind, in title order, optionally only those under `topic`."""
+    def listed(
+        self,
+        kind: str,
+        language: str,
+        topic: str | None = None,
+        life_event: str | None = None,
+        department: str | None = None,
+    ) -> Iterator[Found]:
+        """Pages of a kind, in title order, optionally only those under a topic, a life
+        event or a department (the three ways into the catalogue)."""
         found = [self.find(kind, slug, language) for slug in self.slugs(kind)]
         if topic is not None:
             found = [f for f in found if topic in getattr(f.page.meta, "topics", ())]
+        if life_event is not None:
+            found = [f for f in found if life_event in getattr(f.page.meta, "life_events", ())]
+        if department is not None:
+            found = [f for f in found if getattr(f.page.meta, "department", None) == department]
         yield from sorted(found, key=lambda f: f.page.meta.title.casefold())
+
+    def step_by_steps_for(self, kind: str, slug: str) -> list[str]:
+        """The step-by-steps that a page is part of, by slug."""
+        target = f"{kind}/{slug}"
+        return [
+            journey
+            for journey in self.slugs("step-by-step")
+            if any(
+                target in step.links
+                for step in self.pages[
+                    ("step-by-step", journey, self.languages[0], None)
+                ].meta.steps
+            )
+        ]
 
 
 def _orphans(pages: dict, languages: tuple[str, ...]) -> list[str]:
@@ -98,6 +132,35 @@ def _orphans(pages: dict, languages: tuple[str, ...]) -> list[str]:
             )
         if variant and (kind, slug, languages[0], None) not in pages:
             problems.append(f"{page.source}: there is no standard page {kind}/{slug}.md")
+    return problems
+
+
+def _without_drafts(pages: dict, default_language: str) -> dict:
+    """Pages that may be published: a page is a draft when its own file or its standard
+    default-language file says `draft: true`, so translations and versions go with it."""
+
+    def draft(key) -> bool:
+        kind, slug, _language, _variant = key
+        standard = pages.get((kind, slug, default_language, None))
+        return pages[key].meta.draft or (standard is not None and standard.meta.draft)
+
+    return {key: page for key, page in pages.items() if not draft(key)}
+
+
+def _broken_step_links(pages: dict) -> list[str]:
+    """Step-by-step links to pages that do not exist: a citizen would follow them to a 404."""
+    problems = []
+    for (kind, _slug, _language, _variant), page in pages.items():
+        if kind != "step-by-step":
+            continue
+        for step in page.meta.steps:
+            for link in step.links:
+                linked_kind, linked_slug = link.split("/")
+                if not any(key[:2] == (linked_kind, linked_slug) for key in pages):
+                    problems.append(
+                        f"{page.source}: step '{step.title}' links to {link}, "
+                        "which is not a page in content/"
+                    )
     return problems
 
 

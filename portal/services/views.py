@@ -26,25 +26,95 @@ def home():
             slug: len(list(content.listed("services", language, topic=slug)))
             for slug in content.taxonomy.topics
         },
+        life_events=content.taxonomy.life_events,
         guides=list(content.listed("guides", language)),
+        step_by_steps=list(content.listed("step-by-step", language)),
     )
 
 
+# Three ways into the same catalogue: what a service is about (topic), what is happening
+# in someone's life (life event), and who runs it (department).
 @localised_route(bp, "/topics/<slug>")
 @cached_page
 def topic(slug: str):
+    return _browse_page("topic", current_content().taxonomy.topics, slug)
+
+
+@localised_route(bp, "/life-events/<slug>")
+@cached_page
+def life_event(slug: str):
+    return _browse_page("life_event", current_content().taxonomy.life_events, slug)
+
+
+@localised_route(bp, "/departments/<slug>")
+@cached_page
+def department(slug: str):
+    return _browse_page("department", current_content().taxonomy.departments, slug)
+
+
+@localised_route(bp, "/departments")
+@cached_page
+def departments():
     content = current_content()
-    found = content.taxonomy.topics.get(slug)
-    if found is None:
-        abort(404)
     language = current_language()
     return render_template(
-        "services/topic.html",
-        slug=slug,
-        topic=found,
-        services=list(content.listed("services", language, topic=slug)),
-        guides=list(content.listed("guides", language, topic=slug)),
+        "services/departments.html",
+        departments=sorted(
+            content.taxonomy.departments.items(),
+            key=lambda item: item[1].name.get(language).casefold(),
+        ),
+        service_counts={
+            slug: len(list(content.listed("services", language, department=slug)))
+            for slug in content.taxonomy.departments
+        },
     )
+
+
+def _browse_page(facet: str, entries: dict, slug: str):
+    entry = entries.get(slug)
+    if entry is None:
+        abort(404)
+    content = current_content()
+    language = current_language()
+    return render_template(
+        "services/browse.html",
+        facet=facet,
+        entry=entry,
+        services=list(content.listed("services", language, **{facet: slug})),
+        guides=list(content.listed("guides", language, **{facet: slug})),
+    )
+
+
+@localised_route(bp, "/step-by-step/<slug>")
+@cached_page
+def step_by_step(slug: str):
+    content = current_content()
+    language = current_language()
+    found = content.find("step-by-step", slug, language)
+    if found is None:
+        abort(404)
+    return render_template(
+        "services/step_by_step.html",
+        page=found.page,
+        fallback=found.fallback,
+        needs=current_needs(),
+        steps=_steps(content, found.page, language),
+    )
+
+
+def _steps(content, page, language: str) -> list[dict]:
+    """A step-by-step's steps, numbered as GOV.UK numbers them ("and"/"or" steps share the
+    number of the step before), each link resolved to its page in the reader's language."""
+    steps, number = [], 0
+    for step in page.meta.steps:
+        if step.logic is None:
+            number += 1
+        links = []
+        for link in step.links:
+            kind, linked = link.split("/")
+            links.append((kind, content.find(kind, linked, language)))
+        steps.append({"step": step, "number": number, "links": links})
+    return steps
 
 
 @localised_route(bp, "/services/<slug>")
@@ -77,6 +147,13 @@ def _content_page(kind: str, slug: str, template: str):
     choice = choose_variant(needs, variants, request.args.get("version"))
     shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
     channels = getattr(standard.page.meta, "channels", None)
+    part_of = [
+        (found.page, _steps(content, found.page, language))
+        for found in (
+            content.find("step-by-step", journey, language)
+            for journey in content.step_by_steps_for(kind, slug)
+        )
+    ]
     return render_template(
         template,
         page=shown.page,
@@ -88,6 +165,7 @@ def _content_page(kind: str, slug: str, template: str):
         plan=plan_channels(dict(channels.offered()), needs) if channels else None,
         channels=dict(channels.offered()) if channels else {},
         taxonomy=content.taxonomy,
+        part_of=part_of,
     )
 
 
@@ -96,6 +174,9 @@ def sitemap_values() -> dict[str, list[dict]]:
     content = current_content()
     return {
         "services.topic": [{"slug": slug} for slug in content.taxonomy.topics],
+        "services.life_event": [{"slug": slug} for slug in content.taxonomy.life_events],
+        "services.department": [{"slug": slug} for slug in content.taxonomy.departments],
+        "services.step_by_step": [{"slug": slug} for slug in content.slugs("step-by-step")],
         "services.service": [{"slug": slug} for slug in content.slugs("services")]
         + [
             {"slug": slug, "version": variant}
