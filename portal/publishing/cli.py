@@ -1,26 +1,137 @@
-"""`flask content ...`: commands for content designers."""
+"""`flask content ...`: commands for content designers.
 
+Their output is for content designers and is in English, like the content guide.
+"""
+
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 
-from portal.publishing.index import ContentIndex
-from portal.publishing.loader import ContentError
+from portal.publishing.lint import Finding, check_content, content_files
+from portal.publishing.translation import TranslationError, mark_translated
 
 content_cli = AppGroup("content", help="Check the content in content/.")
 
 
 @content_cli.command("check")
-def check() -> None:
-    """Validate every content file; exit non-zero and list the problems if any."""
-    try:
-        index = ContentIndex.build(
-            Path(current_app.config["CONTENT_DIR"]), tuple(current_app.config["LANGUAGES"])
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Lines for people, or JSON for tools.",
+)
+@click.option(
+    "--content-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Check this folder instead of the portal's content folder.",
+)
+def check(strict: bool, output: str, content_dir: Path | None) -> None:
+    """Check every content file; exit with status 1 on an error (or, with --strict, a warning).
+
+    Each finding says the file and line, what is wrong and how to fix it.
+    """
+    config = current_app.config
+    # Relative where it can be, so that every path in the output (fixes too) is short.
+    content_dir = Path(_shown(content_dir or Path(config["CONTENT_DIR"])))
+    findings = check_content(
+        content_dir,
+        tuple(config["CONTENT_LANGUAGES"]),
+        today=date.today(),
+        reading_age_limit=config["CONTENT_READING_AGE_LIMIT"],
+        url_languages=tuple(config["LANGUAGES"]),
+        serves=_served,
+    )
+    files = len(content_files(content_dir))
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    if output == "json":
+        click.echo(json.dumps(_as_json(findings, files, errors, warnings), indent=2))
+    else:
+        for finding in findings:
+            where = f"{_shown(finding.path)}:{finding.line}"
+            click.echo(f"{where}: {finding.severity} [{finding.code}] {finding.message}")
+            click.echo(f"    Fix: {finding.fix}")
+        click.echo(
+            f"{files} files checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
         )
-    except ContentError as error:
-        click.echo(str(error), err=True)
+    if errors or (strict and warnings):
         sys.exit(1)
-    click.echo(f"{len(index.pages)} pages checked: no problems found.")
+
+
+def _served(path: str) -> bool:
+    """Whether the portal answers a GET at `path` (a redirect counts: it gets there)."""
+    try:
+        current_app.url_map.bind("localhost").match(path, method="GET")
+    except RequestRedirect:
+        return True
+    except HTTPException:
+        return False
+    return True
+
+
+def _shown(path: Path) -> str:
+    """The path from the current folder where it is under it (as editors and CI link it)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _as_json(findings: list[Finding], files: int, errors: int, warnings: int) -> dict:
+    return {
+        "files_checked": files,
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [
+            {
+                "path": _shown(f.path),
+                "line": f.line,
+                "severity": f.severity,
+                "code": f.code,
+                "message": f.message,
+                "fix": f.fix,
+            }
+            for f in findings
+        ],
+    }
+
+
+@content_cli.command("mark-translated")
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+def mark_translated_command(paths: tuple[Path, ...]) -> None:
+    """Record that each translation PATH matches its English page as it is now.
+
+    Writes the English file's hash as `source_hash` in the translation's front matter,
+    changing only that line. Run it after updating a translation.
+    """
+    languages = tuple(current_app.config["CONTENT_LANGUAGES"])
+    failed = False
+    for path in paths:
+        try:
+            value = mark_translated(path, languages)
+        except TranslationError as error:
+            click.echo(str(error), err=True)
+            failed = True
+            continue
+        click.echo(f"{path}: source_hash {value}")
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,141 @@
+"""`flask content check` fails on broken content, saying where and how to fix it, and
+passes the portal's own content."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from config import TestConfig
+from portal import create_app
+
+BROKEN = Path(__file__).parents[1] / "fixtures" / "broken-content"
+
+# Every problem planted in tests/fixtures/broken-content: (file, line, severity, code).
+EXPECTED = [
+    ("pages/bad-front-matter.md", 1, "error", "front-matter"),
+    ("pages/bad-front-matter.md", 6, "error", "front-matter"),
+    ("pages/broken-links.md", 12, "error", "broken-link"),
+    ("pages/broken-links.md", 14, "error", "broken-anchor"),
+    ("pages/broken-links.md", 16, "error", "broken-link"),
+    ("pages/hard-to-read.md", 8, "warning", "long-sentence"),
+    ("pages/hard-to-read.md", 8, "warning", "reading-age"),
+    ("pages/heading-order.md", 12, "error", "heading-order"),
+    ("pages/image-alt.md", 10, "error", "image-alt"),
+    ("pages/no-translation.md", 1, "error", "missing-translation"),
+    ("pages/overdue.cy.md", 6, "warning", "review-overdue"),
+    ("pages/overdue.md", 6, "warning", "review-overdue"),
+    ("pages/stale.cy.md", 7, "error", "stale-translation"),
+    ("pages/unclosed-block.md", 10, "error", "unclosed-block"),
+    ("pages/unknown-marker.md", 10, "error", "unknown-marker"),
+    ("pages/unknown-marker.md", 12, "error", "unknown-marker"),
+    ("pages/unmarked.cy.md", 1, "error", "missing-source-hash"),
+    ("pages/vague-link.md", 10, "error", "vague-link-text"),
+    ("step-by-step/broken-step.md", 13, "error", "broken-link"),
+]
+
+
+@pytest.fixture(scope="module")
+def app():
+    # Built on the portal's own (good) content: the folder to check is an option.
+    return create_app(TestConfig())
+
+
+def run(app, *args: str):
+    return app.test_cli_runner().invoke(args=["content", *args])
+
+
+def test_broken_content_fails_with_every_problem_where_it_is(app):
+    result = run(app, "check", "--content-dir", str(BROKEN))
+    assert result.exit_code == 1
+    found = re.findall(
+        r"broken-content/(\S+):(\d+): (error|warning) \[([a-z-]+)\] .+\n    Fix: .+",
+        result.output,
+    )
+    assert [(path, int(line), severity, code) for path, line, severity, code in found] == (EXPECTED)
+    assert result.output.endswith("27 files checked: 15 errors, 4 warnings\n")
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "bad-front-matter.md:6: error [front-matter] field 'reveiw_by': this field is not in "
+        "the schema",
+        "broken-links.md:14: error [broken-anchor] #who-can-get-one is not a heading on "
+        "apply-for-a-parking-permit.md\n    Fix: link to one of its headings: #who-can-apply, "
+        "#how-to-apply",
+        "stale.cy.md:7: error [stale-translation] stale: the English page changed after this "
+        "was translated (stale.md)\n    Fix: update the translation, then run "
+        "`flask content mark-translated ",
+        "no-translation.md:1: error [missing-translation] there is no Welsh translation "
+        "(no-translation.cy.md)",
+        "unmarked.cy.md:1: error [missing-source-hash] no source_hash: record which English "
+        "version this translates",
+        "unknown-marker.md:10: error [unknown-marker] $X looks like a marker",
+        "hard-to-read.md:8: warning [reading-age] the page has a reading age of ",
+        "(Flesch-Kincaid grade level + 5), above the limit of 11",
+        "broken-step.md:13: error [broken-link] step 2 links to services/no-such-service",
+    ],
+)
+def test_broken_content_says_what_is_wrong_and_how_to_fix_it(app, expected):
+    assert expected in run(app, "check", "--content-dir", str(BROKEN)).output
+
+
+def test_json_output_has_the_same_findings(app):
+    result = run(app, "check", "--content-dir", str(BROKEN), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert (report["files_checked"], report["errors"], report["warnings"]) == (27, 15, 4)
+    assert [
+        (f["path"].split("broken-content/")[1], f["line"], f["severity"], f["code"])
+        for f in report["findings"]
+    ] == EXPECTED
+    assert all(f["fix"] for f in report["findings"])
+
+
+def test_the_portals_own_content_passes(app):
+    result = run(app, "check")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^\d+ files checked: 0 errors, \d+ warnings?\n\Z", result.output, re.M)
+    assert "error [" not in result.output
+
+
+@pytest.fixture
+def warnings_only(tmp_path: Path) -> Path:
+    """A content folder whose only findings are warnings (a review date has passed)."""
+    shutil.copy(BROKEN / "taxonomy.yaml", tmp_path)
+    (tmp_path / "pages").mkdir()
+    for name in ("overdue.md", "overdue.cy.md"):
+        shutil.copy(BROKEN / "pages" / name, tmp_path / "pages")
+    return tmp_path
+
+
+def test_warnings_fail_the_check_only_when_strict(app, warnings_only):
+    relaxed = run(app, "check", "--content-dir", str(warnings_only))
+    assert relaxed.exit_code == 0
+    assert relaxed.output.endswith("2 files checked: 0 errors, 2 warnings\n")
+    assert run(app, "check", "--strict", "--content-dir", str(warnings_only)).exit_code == 1
+
+
+def test_mark_translated_makes_a_stale_translation_current(app, tmp_path):
+    shutil.copytree(BROKEN, tmp_path, dirs_exist_ok=True)
+    stale = tmp_path / "pages" / "stale.cy.md"
+
+    def stale_findings():
+        report = json.loads(
+            run(app, "check", "--content-dir", str(tmp_path), "--format", "json").output
+        )
+        return [f for f in report["findings"] if f["code"] == "stale-translation"]
+
+    assert len(stale_findings()) == 1
+    result = run(app, "mark-translated", str(stale))
+    assert result.exit_code == 0, result.output
+    assert stale_findings() == []
+
+
+def test_mark_translated_refuses_an_english_file(app):
+    result = run(app, "mark-translated", str(BROKEN / "pages" / "stale.md"))
+    assert result.exit_code == 1
+    assert "not a translation" in result.output
