@@ -1,14 +1,17 @@
-"""Start-up time and peak memory as the content grows to 10,000 pages in 2 languages.
+"""Start-up time, peak memory and search latency as the content grows to 10,000 pages
+in 2 languages.
 
     make bench-scale
 
 Generates services in English and Welsh into a temporary folder, then, for each size in
-a fresh process, times create_app() (which builds the content index) and reads the
-process's peak resident memory. Growth should be close to linear in the number of pages.
+a fresh process, times create_app() (which builds the content and search indexes) and
+reads the process's peak resident memory. Growth should be close to linear in the number
+of pages. Then it times 200 searches (half English, half Welsh) against the search index.
 """
 
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,6 +21,41 @@ from pathlib import Path
 from config import ROOT
 
 SIZES = (1_000, 2_500, 5_000, 10_000)
+SEARCHES = 200
+SEARCH_TARGET_P95_MS = 50
+# What people might type into the generated content: one word, several, a title, a word
+# on every page, a word on none, a misspelling (so no page has every word), and Welsh with
+# mutations ("wneud", "gais", "barcio").
+ENGLISH_QUERIES = (
+    "parking permit",
+    "apply for a parking permit",
+    "parking permit {n}",
+    "proof of address",
+    "national insurance number",
+    "how much does a replacement cost",
+    "recent photo of your face",
+    "what happens next",
+    "ask us to look again",
+    "permits",
+    "car",
+    "who can apply",
+    "working days",
+    "blue badge",
+    "parking permt",
+)
+WELSH_QUERIES = (
+    "gwneud cais",
+    "gwneud cais am barcio",
+    "pwy all wneud cais",
+    "gais am parking permit",
+    "cais {n}",
+    "pwy all",
+    "trwydded barcio",
+    "wneud cais am permit",
+    "parking",
+    "bathodyn glas",
+    "trwydded barcio sebra",
+)
 BODY = """## Who can apply
 
 You can apply if you live in Glanmor and {topic}. You need to be 16 or over.
@@ -94,13 +132,30 @@ def measure(folder: Path) -> None:
     seconds = time.perf_counter() - started
     pages = len(app.extensions["content_index"].pages)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{pages} {seconds:.2f} {peak_mb:.0f}")
+    p50, p95 = search_latency(app.extensions["search_index"], pages // 2)
+    print(f"{pages} {seconds:.2f} {peak_mb:.0f} {p50:.2f} {p95:.2f}")
+
+
+def search_latency(index, services: int) -> tuple[float, float]:
+    """Median and 95th percentile milliseconds of SEARCHES searches, English and Welsh."""
+    timings = []
+    for n in range(SEARCHES):
+        queries, language = (ENGLISH_QUERIES, "en") if n % 2 == 0 else (WELSH_QUERIES, "cy")
+        query = queries[(n // 2) % len(queries)].format(n=(n * 97) % max(services, 1))
+        started = time.perf_counter()
+        index.search(query, language)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), statistics.quantiles(timings, n=20)[18]
 
 
 def main() -> None:
-    print("Content index built by create_app(), each size in a fresh process.")
+    print("Content and search indexes built by create_app(), each size in a fresh process.")
+    print(f"Search: {SEARCHES} queries, English and Welsh; target p95 <= {SEARCH_TARGET_P95_MS} ms")
     columns = ("services x 2 languages", "files", "start-up s", "peak MB", "ms/page")
-    print(f"{columns[0]:>23} {columns[1]:>7} {columns[2]:>11} {columns[3]:>8} {columns[4]:>8}")
+    print(
+        f"{columns[0]:>23} {columns[1]:>7} {columns[2]:>11} {columns[3]:>8} {columns[4]:>8}"
+        f" {'search p50 ms':>14} {'p95 ms':>7} {'target':>7}"
+    )
     for size in SIZES:
         with tempfile.TemporaryDirectory(prefix="portal-scale-") as folder:
             generate(Path(folder), size)
@@ -112,8 +167,11 @@ def main() -> None:
                 cwd=ROOT,
             ).stdout.split()
         pages, seconds, peak = int(output[0]), float(output[1]), float(output[2])
+        p50, p95 = float(output[3]), float(output[4])
+        verdict = "met" if p95 <= SEARCH_TARGET_P95_MS else "MISSED"
         print(
             f"{size:>23,} {pages:>7,} {seconds:>11.2f} {peak:>8.0f} {seconds * 1000 / pages:>8.2f}"
+            f" {p50:>14.2f} {p95:>7.2f} {verdict:>7}"
         )
 
 
