@@ -4,12 +4,14 @@ Any mistake stops start-up with a message that names the file, the field and wha
 expected, so that a broken page never reaches a citizen.
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import frontmatter
 import yaml
-from flask import has_app_context
+from flask import g, has_app_context
 from flask_babel import force_locale
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
@@ -19,23 +21,58 @@ from portal.publishing.markdown import Segment, render_segments
 from portal.publishing.schema import META_FOR_KIND, VARIANTS, PageMeta, Taxonomy
 
 
+class _FastYAMLHandler(frontmatter.YAMLHandler):
+    """Front matter read with libyaml's C parser (safe loading, as before), which is many
+    times faster than the pure Python one when the index holds thousands of pages."""
+
+    def load(self, fm: str, **kwargs):
+        return yaml.load(fm, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+FAST_YAML = _FastYAMLHandler()
+
+
 class ContentError(Exception):
     """A content file that cannot be published, with everything needed to fix it."""
 
 
+# Markdown link targets, for text that is searched: `[words](/services/x)` -> `words`.
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
 @dataclass(frozen=True)
 class Page:
-    """One published page in one language."""
+    """One published page in one language.
+
+    The body is rendered from its markdown the first time a reader asks for the page, not
+    when the index is built: start-up stays fast with thousands of pages, and most pages
+    are never asked for by one server between deploys. Rendering cannot fail, so nothing
+    a check could catch is put off.
+    """
 
     kind: str
     slug: str
     language: str
     variant: str | None
     meta: PageMeta
-    body: Markup
-    # The body cut at its needs-aware blocks, for the page to show each block or not.
-    segments: tuple[Segment, ...]
+    markdown: str = field(repr=False)
     source: Path
+
+    @cached_property
+    def segments(self) -> tuple[Segment, ...]:
+        """The body cut at its needs-aware blocks, for the page to show each block or not."""
+        return render_segments(self.markdown, _labels(self.language))
+
+    @cached_property
+    def body(self) -> Markup:
+        """The whole body as HTML, every block included."""
+        return Markup("").join(segment.html for segment in self.segments)
+
+    @cached_property
+    def text(self) -> str:
+        """The body's words for search, without rendering it: markdown punctuation is
+        ignored by the search's word splitting, and link addresses are dropped."""
+        return _LINK_TARGET.sub("] ", self.markdown)
 
 
 def split_name(path: Path, languages: tuple[str, ...]) -> tuple[str, str | None, str]:
@@ -87,7 +124,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
 def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, ...]) -> Page:
     slug, variant, language = split_name(path, languages)
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        post = frontmatter.loads(path.read_text(encoding="utf-8"), handler=FAST_YAML)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ContentError(f"{path}: the front matter cannot be read: {error}") from None
     context = {
@@ -97,15 +134,13 @@ def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, .
     }
     schema = PageMeta if variant else META_FOR_KIND[kind]
     meta = validate(schema, post.metadata, path, context)
-    segments = render_segments(post.content, _labels(language))
     return Page(
         kind=kind,
         slug=slug,
         language=language,
         variant=variant,
         meta=meta,
-        body=Markup("").join(segment.html for segment in segments),
-        segments=segments,
+        markdown=post.content,
         source=path,
     )
 
@@ -113,9 +148,13 @@ def load_page(path: Path, kind: str, taxonomy: Taxonomy, languages: tuple[str, .
 def _labels(language: str) -> dict[str, str]:
     """Labels in the page's language ("Warning", "This applies in Wales").
 
-    The index is built inside an app context; without one (a script), English.
+    The index is built inside an app context; without one (a script), English. Looked up
+    once per language per build: thousands of pages share them.
     """
     if not has_app_context():
         return ENGLISH_LABELS
-    with force_locale(language):
-        return translated_labels()
+    cache = g.setdefault("content_labels", {})
+    if language not in cache:
+        with force_locale(language):
+            cache[language] = translated_labels()
+    return cache[language]

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from flask import current_app
-from markupsafe import Markup
 
 from portal.search.text import Analyser, analyser, words
 
@@ -133,7 +132,7 @@ def clean_query(query: str) -> str:
 
 
 def _page_text(page) -> tuple[str, str, str]:
-    body = Markup(page.body).striptags()
+    body = page.text
     # A step-by-step's steps are in its front matter, not its body.
     steps = " ".join(f"{step.title} {step.text or ''}" for step in getattr(page.meta, "steps", ()))
     return page.meta.title, page.meta.summary, f"{steps} {body}"

@@ -8,7 +8,6 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import Markup
 
 from portal.publishing.schema import PageMeta
 from portal.search import index as search_index
@@ -24,7 +23,7 @@ class FakePage:
     language: str
     variant: str | None
     meta: object
-    body: Markup
+    text: str
 
 
 def page(slug, title, summary="Nothing to see.", body="", *, kind="services", language="en",
@@ -37,7 +36,7 @@ def page(slug, title, summary="Nothing to see.", body="", *, kind="services", la
         review_by=date(2026, 7, 1),
         draft=draft,
     )
-    return FakePage(kind, slug, language, variant, meta, Markup(f"<p>{body}</p>"))
+    return FakePage(kind, slug, language, variant, meta, body)
 
 
 def build(*pages) -> SearchIndex:
@@ -178,7 +177,7 @@ def test_guides_and_step_by_step_steps_are_searched():
     )
     index = build(
         page("struggling", "If you are struggling", body="Talk to your landlord.", kind="guides"),
-        FakePage("step-by-step", "housing-costs", "en", None, steps, Markup("<p>Start now.</p>")),
+        FakePage("step-by-step", "housing-costs", "en", None, steps, "Start now."),
     )
     assert slugs(index.search("landlord", "en")) == ["struggling"]
     assert [(h.kind, h.slug) for h in index.search("lower bill", "en").hits] == [
