@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run test test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
+.PHONY: help setup run preview test test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -23,9 +23,15 @@ run: setup ## Set up, migrate and serve the portal at http://$(HOST):$(PORT)
 	$(FLASK) db upgrade
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+preview: export PORTAL_ENV = preview
+preview: setup ## Serve the content designers' preview (drafts shown, reloads on save) at http://$(HOST):$(PORT)/preview/
+	$(FLASK) db upgrade
+	$(FLASK) run --host $(HOST) --port $(PORT) --debug
+
 test: export PORTAL_ENV = test
 test: setup $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
+	$(FLASK) content check
 	$(BIN)/pytest tests/unit tests/integration
 	CHROMIUM="$$(scripts/find-chromium)" $(BIN)/pytest tests/browser -n 2
 

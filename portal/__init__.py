@@ -64,21 +64,41 @@ def register_extensions(app: Flask) -> None:
 
 def register_content(app: Flask) -> None:
     """Build the content index now, so bad content stops start-up, not a request."""
+    with app.app_context():  # interface labels in content are translated (flask-babel)
+        load_content(app)
+    if app.config["PREVIEW"]:
+        from portal.preview.reload import register_reloading
+
+        register_reloading(app)
+
+
+def load_content(app: Flask) -> None:
+    """Everything built from content/: the page index and the form journeys. Replaced
+    whole, so a request sees either the old content or the new, never a mixture."""
     from portal.publishing.index import ContentIndex
+    from portal.search.index import SearchIndex
     from portal.transactions.catalogue import load_forms
 
     content_dir = Path(app.config["CONTENT_DIR"])
-    index = ContentIndex.build(content_dir, tuple(app.config["LANGUAGES"]))
+    index = ContentIndex.build(
+        content_dir, tuple(app.config["LANGUAGES"]), include_drafts=app.config["PREVIEW"]
+    )
+    forms = load_forms(content_dir / "forms", index.taxonomy, index)
+    search = SearchIndex.build(index.pages, default_language=index.languages[0])
     app.extensions["content_index"] = index
-    app.extensions["forms"] = load_forms(content_dir / "forms", index.taxonomy, index)
+    app.extensions["forms"] = forms
+    app.extensions["search_index"] = search
 
 
 def register_blueprints(app: Flask) -> None:
+    from portal.api.views import bp as api
     from portal.errors import register_error_pages
     from portal.layout import register_layout
     from portal.needs.store import register_needs
     from portal.needs.views import bp as needs
     from portal.needs.views import sitemap_values as needs_pages
+    from portal.search.views import bp as search
+    from portal.search.views import sitemap_values as search_pages
     from portal.services.views import bp as services
     from portal.services.views import sitemap_values as services_pages
     from portal.sitemap import register_sitemap
@@ -88,8 +108,14 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(services)
     app.register_blueprint(needs)
     app.register_blueprint(forms)
+    app.register_blueprint(search)
+    app.register_blueprint(api)
+    if app.config["PREVIEW"]:
+        from portal.preview.views import bp as preview
+
+        app.register_blueprint(preview)
     register_needs(app)
-    register_sitemap(app, services_pages, needs_pages, form_pages)
+    register_sitemap(app, services_pages, needs_pages, form_pages, search_pages)
     register_layout(app)
     register_error_pages(app)
 

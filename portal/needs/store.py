@@ -10,6 +10,7 @@ from datetime import timedelta
 from flask import Flask, Response, current_app, g, request
 from itsdangerous import BadData, URLSafeTimedSerializer
 
+from portal.needs.code import InvalidCode, decode
 from portal.needs.model import NO_NEEDS, Needs
 
 COOKIE_NAME = "needs"
@@ -74,8 +75,20 @@ def parse(raw: str | None) -> Needs:
 def current_needs() -> Needs:
     """This request's declared needs."""
     if "needs" not in g:
-        g.needs = parse(request.cookies.get(COOKIE_NAME))
+        g.needs = _previewed_needs() or parse(request.cookies.get(COOKIE_NAME))
     return g.needs
+
+
+def _previewed_needs() -> Needs | None:
+    """In the content designers' preview only: needs given as a code in the URL, so one
+    preview page can show a document as several people would see it, side by side."""
+    code = request.args.get("preview-needs")
+    if not current_app.config["PREVIEW"] or not code:
+        return None
+    try:
+        return decode(code, tuple(current_app.config["LANGUAGES"]))
+    except InvalidCode:
+        return None
 
 
 def save(response: Response, needs: Needs) -> None:

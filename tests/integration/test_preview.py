@@ -1,0 +1,103 @@
+"""The content designers' preview: drafts, live reloading, and every profile side by side."""
+
+import shutil
+import time
+
+import pytest
+
+from config import ROOT, TestConfig
+from portal import create_app
+from portal.needs.code import encode
+from portal.needs.model import Needs
+from tests.integration.conftest import PageCheckingClient
+
+DRAFT = """---
+title: Apply for a garden waste permit
+summary: Get your green bin emptied every two weeks.
+owner: Waste team
+last_reviewed: 2026-11-01
+review_by: 2027-05-01
+department: waste-and-recycling
+topics: [bins-and-recycling]
+draft: true
+channels:
+  phone:
+    number: 029 2018 0999
+    hours: Monday to Friday, 9am to 5pm
+---
+## Who can apply
+
+Anyone with a garden in Glanmor.
+"""
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    (folder / "services" / "apply-for-a-garden-waste-permit.md").write_text(DRAFT)
+    return folder
+
+
+def make_client(content, preview: bool):
+    config = TestConfig()
+    config.CONTENT_DIR = content
+    config.PREVIEW = preview
+    app = create_app(config)
+    app.test_client_class = PageCheckingClient
+    return app.test_client()
+
+
+def test_a_draft_is_never_served_outside_the_preview(content):
+    client = make_client(content, preview=False)
+    assert client.get("/services/apply-for-a-garden-waste-permit").status_code == 404
+    assert client.get("/preview/").status_code == 404
+
+
+def test_the_preview_shows_drafts_and_lists_every_page(content):
+    client = make_client(content, preview=True)
+    assert client.get("/services/apply-for-a-garden-waste-permit").status_code == 200
+    listing = client.get("/preview/").get_data(as_text=True)
+    assert "Apply for a garden waste permit" in listing
+    assert "Draft" in listing
+    assert "Apply for a Blue Badge" in listing
+
+
+def test_a_document_is_shown_in_both_languages_for_each_profile(content):
+    client = make_client(content, preview=True)
+    response = client.get("/preview/services/apply-for-a-blue-badge")
+    html = response.get_data(as_text=True)
+    assert html.count("<iframe") == 10
+    assert "/cy/services/apply-for-a-blue-badge?preview-needs=" in html
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+    # The frames really are shown as that person: Easy Read needs give the Easy Read page.
+    code = encode(Needs(easy_read=True), ("en", "cy", "ar"))
+    framed = client.get(f"/services/apply-for-a-blue-badge?preview-needs={code}")
+    assert "This is the Easy Read version" in framed.get_data(as_text=True)
+
+
+def test_needs_in_the_url_are_ignored_outside_the_preview(content):
+    client = make_client(content, preview=False)
+    code = encode(Needs(easy_read=True), ("en", "cy", "ar"))
+    page = client.get(f"/services/apply-for-a-blue-badge?preview-needs={code}")
+    assert "This is the Easy Read version" not in page.get_data(as_text=True)
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+
+
+def test_saving_a_file_shows_the_change_and_a_mistake_shows_the_problem(content):
+    client = make_client(content, preview=True)
+    page = content / "services" / "apply-for-a-garden-waste-permit.md"
+    version = client.get("/preview/version").get_data(as_text=True)
+
+    time.sleep(0.01)
+    page.write_text(DRAFT.replace("garden waste permit", "green bin permit"))
+    assert "green bin permit" in client.get("/preview/").get_data(as_text=True)
+    assert client.get("/preview/version").get_data(as_text=True) != version
+
+    page.write_text(DRAFT.replace("owner: Waste team\n", ""))
+    broken = client.get("/services/apply-for-a-blue-badge")
+    assert broken.status_code == 500
+    assert "field &#39;owner&#39;: this field is required" in broken.get_data(as_text=True)
+
+    page.write_text(DRAFT)
+    assert client.get("/services/apply-for-a-blue-badge").status_code == 200
