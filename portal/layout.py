@@ -18,6 +18,8 @@ FOOTER_LINKS = (
     ("services.info_page", "cookies", _l("Cookies")),
     ("services.info_page", "privacy", _l("Privacy notice")),
     ("services.info_page", "contact", _l("Contact us")),
+    ("services.info_page", "roadmap", _l("Our roadmap")),
+    ("services.departments", None, _l("Council departments")),
 )
 
 ADJUSTMENT_NAMES = {
@@ -84,7 +86,7 @@ def build_layout() -> Layout:
         demonstration=config["DEMONSTRATION"],
         languages=alternates(),
         footer_links=[
-            {"href": url_for(endpoint, slug=slug), "text": label}
+            {"href": url_for(endpoint, **({"slug": slug} if slug else {})), "text": label}
             for endpoint, slug, label in FOOTER_LINKS
         ],
         needs=needs,

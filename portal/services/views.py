@@ -11,7 +11,7 @@ from portal.publishing.index import current_content
 bp = Blueprint("services", __name__)
 
 # Information pages live in content/pages/ and are served at the top level.
-INFO_PAGES = ("accessibility-statement", "cookies", "privacy", "contact")
+INFO_PAGES = ("accessibility-statement", "cookies", "privacy", "contact", "roadmap")
 
 
 @localised_route(bp, "/")
