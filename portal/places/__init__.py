@@ -1,0 +1,1 @@
+"""Help near you: places that help people get online, from content/places/."""
