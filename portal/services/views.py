@@ -1,12 +1,15 @@
 """Citizen pages: home, topics, services, guides and the information pages."""
 
-from flask import Blueprint, abort, render_template, request
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, render_template, request
 
 from portal.caching import cached_page
 from portal.i18n import current_language, localised_route
 from portal.needs.personalise import choose_variant, plan_channels
 from portal.needs.store import current_needs
 from portal.publishing.index import current_content
+from portal.transparency.statement import latest_report
 
 bp = Blueprint("services", __name__)
 
@@ -130,12 +133,24 @@ def guide(slug: str):
 
 
 @localised_route(bp, "/<any(" + ", ".join(f'"{slug}"' for slug in INFO_PAGES) + "):slug>")
-@cached_page
 def info_page(slug: str):
+    if slug == "accessibility-statement":
+        # Kept out of the render cache: its key (caching.render_key) knows the content
+        # version but not the audit report shown after the content, and a new report must
+        # show at once. Putting the report's mtime in that key would make every cached page
+        # stat the file; here only this page does, and the report is parsed only when the
+        # file changes (statement.latest_report), so it costs one stat and a render.
+        report = latest_report(Path(current_app.config["A11Y_AUDIT_REPORT"]))
+        return _content_page("pages", slug, "services/info_page.html", audit=report)
+    return _cached_info_page(slug)
+
+
+@cached_page
+def _cached_info_page(slug: str):
     return _content_page("pages", slug, "services/info_page.html")
 
 
-def _content_page(kind: str, slug: str, template: str):
+def _content_page(kind: str, slug: str, template: str, **extra):
     """A page from content/, in the version the person's needs call for."""
     content = current_content()
     language = current_language()
@@ -166,6 +181,7 @@ def _content_page(kind: str, slug: str, template: str):
         channels=dict(channels.offered()) if channels else {},
         taxonomy=content.taxonomy,
         part_of=part_of,
+        **extra,
     )
 
 
