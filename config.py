@@ -41,6 +41,9 @@ class Config:
     DEMONSTRATION = _env("PORTAL_DEMONSTRATION", "true").lower() == "true"
 
     CONTENT_DIR = Path(_env("PORTAL_CONTENT_DIR", str(ROOT / "content")))
+    # Published performance counts below this are shown as "fewer than N", so that no
+    # figure can be traced to a few people.
+    PERFORMANCE_MINIMUM_COUNT = int(_env("PORTAL_PERFORMANCE_MINIMUM_COUNT", "5"))
     # The content designers' preview (PreviewConfig): drafts and live reloading.
     PREVIEW = False
 
@@ -70,6 +73,11 @@ class Config:
     CACHE_TYPE = "SimpleCache"
     CACHE_THRESHOLD = int(_env("PORTAL_RENDER_CACHE_PAGES", "5000"))
     CACHE_DEFAULT_TIMEOUT = 600
+
+    # The latest `flask a11y audit` report, which the accessibility statement shows.
+    A11Y_AUDIT_REPORT = Path(
+        _env("PORTAL_A11Y_AUDIT_REPORT", str(ROOT / "instance" / "accessibility-audit.json"))
+    )
 
     # Form drafts are kept this long after their last change; `flask data purge` deletes them.
     DRAFT_LIFETIME_DAYS = int(_env("PORTAL_DRAFT_LIFETIME_DAYS", "28"))

@@ -51,7 +51,9 @@ def register_jinja(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    import portal.transactions.models  # noqa: F401 (the models must be known to migrations)
+    # The models must be imported for migrations to know them.
+    import portal.feedback.models
+    import portal.transactions.models  # noqa: F401
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
@@ -75,6 +77,7 @@ def register_content(app: Flask) -> None:
 def load_content(app: Flask) -> None:
     """Everything built from content/: the page index and the form journeys. Replaced
     whole, so a request sees either the old content or the new, never a mixture."""
+    from portal.places.directory import PlaceDirectory
     from portal.publishing.index import ContentIndex
     from portal.search.index import SearchIndex
     from portal.transactions.catalogue import load_forms
@@ -85,18 +88,26 @@ def load_content(app: Flask) -> None:
     )
     forms = load_forms(content_dir / "forms", index.taxonomy, index)
     search = SearchIndex.build(index.pages, default_language=index.languages[0])
+    places = PlaceDirectory.build(content_dir / "places")  # no folder: no places
     app.extensions["content_index"] = index
     app.extensions["forms"] = forms
     app.extensions["search_index"] = search
+    app.extensions["places"] = places
 
 
 def register_blueprints(app: Flask) -> None:
     from portal.api.views import bp as api
     from portal.errors import register_error_pages
+    from portal.feedback.views import bp as feedback
+    from portal.feedback.views import sitemap_values as feedback_pages
     from portal.layout import register_layout
     from portal.needs.store import register_needs
     from portal.needs.views import bp as needs
     from portal.needs.views import sitemap_values as needs_pages
+    from portal.performance.views import bp as performance
+    from portal.performance.views import sitemap_values as performance_pages
+    from portal.places.views import bp as places
+    from portal.places.views import sitemap_values as places_pages
     from portal.search.views import bp as search
     from portal.search.views import sitemap_values as search_pages
     from portal.services.views import bp as services
@@ -109,21 +120,37 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(needs)
     app.register_blueprint(forms)
     app.register_blueprint(search)
+    app.register_blueprint(places)
     app.register_blueprint(api)
+    app.register_blueprint(feedback)
+    app.register_blueprint(performance)
     if app.config["PREVIEW"]:
         from portal.preview.views import bp as preview
 
         app.register_blueprint(preview)
     register_needs(app)
-    register_sitemap(app, services_pages, needs_pages, form_pages, search_pages)
+    register_sitemap(
+        app,
+        services_pages,
+        needs_pages,
+        form_pages,
+        search_pages,
+        places_pages,
+        feedback_pages,
+        performance_pages,
+    )
     register_layout(app)
     register_error_pages(app)
 
 
 def register_cli(app: Flask) -> None:
+    from portal.feedback.cli import feedback_cli
     from portal.publishing.cli import content_cli
     from portal.transactions.cli import data_cli, submissions_cli
+    from portal.transparency.cli import a11y_cli
 
     app.cli.add_command(content_cli)
+    app.cli.add_command(feedback_cli)
     app.cli.add_command(data_cli)
     app.cli.add_command(submissions_cli)
+    app.cli.add_command(a11y_cli)

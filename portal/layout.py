@@ -19,6 +19,7 @@ FOOTER_LINKS = (
     ("services.info_page", "privacy", _l("Privacy notice")),
     ("services.info_page", "contact", _l("Contact us")),
     ("services.info_page", "roadmap", _l("Our roadmap")),
+    ("performance.overview", None, _l("How our services are doing")),
     ("services.departments", None, _l("Council departments")),
 )
 

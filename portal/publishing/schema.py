@@ -4,6 +4,7 @@ docs/content-guide.md documents these fields as a table; keep the two in step.
 """
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -149,6 +150,20 @@ class ServiceMeta(GuideMeta):
     """A service: a guide's fields plus the channels people can use it through."""
 
     channels: Channels
+    # What one transaction costs us through each channel, in pounds, for the published
+    # cost per transaction (/performance).
+    cost_per_transaction: dict[str, Annotated[Decimal, Field(ge=0, decimal_places=2)]] = {}
+
+    @field_validator("cost_per_transaction")
+    @classmethod
+    def known_channels(cls, value: dict) -> dict:
+        unknown = [name for name in value if name not in Channels.model_fields]
+        if unknown:
+            raise ValueError(
+                f"unknown channel {', '.join(unknown)}; "
+                f"expected some of: {', '.join(Channels.model_fields)}"
+            )
+        return value
 
 
 class Step(_Strict):

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
 from portal.transactions.catalogue import Form
-from portal.transactions.models import Draft, Submission
+from portal.transactions.models import Draft, FormStart, Submission
 
 SESSION_KEY = "drafts"
 
@@ -41,6 +41,9 @@ def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
     if draft is None:
         draft = Draft(form=form.slug, form_version=form.definition.version, language=language)
         db.session.add(draft)
+        # Counted for the published completion rate; holds no answers.
+        start = FormStart(form=form.slug, service=form.definition.service, language=language)
+        db.session.add(start)
     draft.answers = {**(draft.answers or {}), question_id: answer}
     draft.language = language
     db.session.commit()

@@ -55,3 +55,18 @@ class Submission(db.Model):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=_now, server_default=func.now()
     )
+
+
+class FormStart(db.Model):
+    """A journey begun: one row when the first answer is saved. Drafts are deleted when
+    they expire, so completion rates are counted from these, which hold no answers."""
+
+    __tablename__ = "form_starts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form: Mapped[str] = mapped_column(String(100))
+    service: Mapped[str] = mapped_column(String(100), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    started_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now(), index=True
+    )

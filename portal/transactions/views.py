@@ -238,7 +238,14 @@ def _needs_for_follow_up() -> dict:
         "someone_helps": needs.someone_helps,
         "easy_read": needs.easy_read,
         "bsl": needs.bsl,
+        # Counted (never listed) in the published performance figures.
+        "access_needs": _declared_access_needs(needs),
     }
+
+
+def _declared_access_needs(needs) -> bool:
+    """Whether the person told us of any need beyond their language and ways of contact."""
+    return needs.changed(language=None, channels=()).declared
 
 
 @localised_route(bp, "/forms/<slug>/sent")

@@ -1,0 +1,44 @@
+"""What people tell us about pages and services. Nothing here identifies anyone: no
+names, no contact details, no IP addresses, no link to a submission."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PageFeedback(db.Model):
+    """ "Is this page useful?" answers and "Report a problem" reports, for one page."""
+
+    __tablename__ = "page_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The page's path without its query: "/cy/services/apply-for-a-blue-badge".
+    path: Mapped[str] = mapped_column(String(300), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    # True "yes", False "no", None a problem report on its own.
+    useful: Mapped[bool | None]
+    what_doing: Mapped[str | None] = mapped_column(Text)
+    what_wrong: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+
+class SatisfactionResponse(db.Model):
+    """The five-point satisfaction question asked after someone sends a form."""
+
+    __tablename__ = "satisfaction_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form: Mapped[str] = mapped_column(String(100))
+    service: Mapped[str] = mapped_column(String(100), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    # 5 very satisfied ... 1 very dissatisfied.
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    improve: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)

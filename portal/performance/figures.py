@@ -1,0 +1,170 @@
+"""The published performance figures, counted from the database. Counts only: no figure
+is about one person, and a count below the threshold is never shown (it could be).
+
+The four figures UK public services publish, per service:
+- digital take-up: transactions done online by the person themselves, of all transactions;
+- completion rate: forms sent, of forms started (a journey starts with its first answer);
+- user satisfaction: "satisfied" and "very satisfied", of answers to the five-point
+  question after sending;
+- cost per transaction: each channel's transactions times its cost (from the service's
+  content), divided by all transactions.
+Plus how many were made in Welsh, with a member of staff's help, and by people who told us
+of an access need.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.feedback.models import SatisfactionResponse
+from portal.transactions.models import FormStart, Submission
+
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count or a rate, or why it is not shown."""
+
+    value: int | Decimal | None
+    # None, "suppressed" (a count too small to publish) or "no_data".
+    withheld: str | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.withheld is None
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: date  # the first day of the month
+    count: Figure
+
+
+@dataclass(frozen=True)
+class ServiceFigures:
+    service: str
+    period_start: date
+    period_end: date
+    transactions: Figure
+    digital_take_up: Figure  # per cent
+    completion_rate: Figure  # per cent
+    satisfaction: Figure  # per cent
+    satisfaction_responses: Figure
+    cost_per_transaction: Figure  # pounds
+    in_welsh: Figure
+    assisted: Figure
+    with_access_needs: Figure
+    monthly: tuple[MonthCount, ...]
+
+
+def count(value: int, minimum: int) -> Figure:
+    """A count as published: 1 to minimum - 1 are suppressed; 0 is not disclosive."""
+    if 0 < value < minimum:
+        return Figure(None, "suppressed")
+    return Figure(value)
+
+
+def rate(part: int, whole: int, minimum: int) -> Figure:
+    """A percentage to one decimal place, withheld when either count is too small."""
+    if whole == 0:
+        return Figure(None, "no_data")
+    if whole < minimum or 0 < part < minimum or 0 < whole - part < minimum:
+        # A rate from small counts (or one that gives away a small remainder) is withheld.
+        return Figure(None, "suppressed")
+    return Figure((Decimal(part) * 100 / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _month_starts(end: date, months: int) -> list[date]:
+    starts, year, month = [], end.year, end.month
+    for _ in range(months):
+        starts.append(date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return starts[::-1]
+
+
+def _month_key(moment: datetime) -> date:
+    return date(moment.year, moment.month, 1)
+
+
+def service_figures(
+    service: str, costs: dict[str, Decimal], minimum: int, now: datetime | None = None
+) -> ServiceFigures:
+    """Every published figure for one service, over the last 12 calendar months."""
+    now = now or datetime.now(UTC)
+    months = _month_starts(now.date(), MONTHS)
+    since = datetime(months[0].year, months[0].month, 1, tzinfo=UTC)
+
+    submissions = db.session.execute(
+        select(Submission.channel, Submission.language, Submission.needs, Submission.created_at)
+        .where(Submission.service == service)
+        .where(Submission.created_at >= since)
+    ).all()
+    started = db.session.scalar(
+        select(func.count())
+        .select_from(FormStart)
+        .where(FormStart.service == service)
+        .where(FormStart.started_at >= since)
+    )
+    ratings = db.session.scalars(
+        select(SatisfactionResponse.rating)
+        .where(SatisfactionResponse.service == service)
+        .where(SatisfactionResponse.created_at >= since)
+    ).all()
+
+    total = len(submissions)
+    online = sum(1 for row in submissions if row.channel == "online")
+    by_channel: dict[str, int] = {}
+    for row in submissions:
+        by_channel[row.channel] = by_channel.get(row.channel, 0) + 1
+    per_month: dict[date, int] = {}
+    for row in submissions:
+        key = _month_key(row.created_at)
+        per_month[key] = per_month.get(key, 0) + 1
+
+    return ServiceFigures(
+        service=service,
+        period_start=months[0],
+        period_end=now.date(),
+        transactions=count(total, minimum),
+        digital_take_up=rate(online, total, minimum),
+        # Forms sent may outnumber the journeys started in the period (started just
+        # before it): the rate never goes above 100%.
+        completion_rate=rate(min(total, started), started, minimum),
+        satisfaction=rate(sum(1 for r in ratings if r >= 4), len(ratings), minimum),
+        satisfaction_responses=count(len(ratings), minimum),
+        cost_per_transaction=_cost(by_channel, total, costs, minimum),
+        in_welsh=count(sum(1 for row in submissions if row.language == "cy"), minimum),
+        assisted=count(sum(1 for row in submissions if row.channel == "assisted"), minimum),
+        with_access_needs=count(
+            sum(1 for row in submissions if _access_needs(row.needs or {})), minimum
+        ),
+        monthly=tuple(
+            MonthCount(month, count(per_month.get(month, 0), minimum)) for month in months
+        ),
+    )
+
+
+def _access_needs(needs: dict) -> bool:
+    # Submissions from before "access_needs" was recorded show it in their other answers.
+    return bool(
+        needs.get("access_needs")
+        or needs.get("easy_read")
+        or needs.get("bsl")
+        or needs.get("someone_helps")
+    )
+
+
+def _cost(by_channel: dict[str, int], total: int, costs: dict, minimum: int) -> Figure:
+    if total == 0:
+        return Figure(None, "no_data")
+    if total < minimum:
+        return Figure(None, "suppressed")
+    if any(channel not in costs for channel in by_channel):
+        # A channel without a published cost: an average without it would mislead.
+        return Figure(None, "no_data")
+    spent = sum(costs[channel] * number for channel, number in by_channel.items())
+    return Figure((Decimal(spent) / total).quantize(Decimal("0.01"), ROUND_HALF_UP))
