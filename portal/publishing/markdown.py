@@ -2,7 +2,7 @@
 
 Raw HTML is off: content designers cannot inject markup or scripts, and markdown-it's
 link validation drops `javascript:` and similar links. The govspeak extensions and our
-needs-aware blocks are plugins in `govspeak.py`.
+needs-aware blocks are plugins in the `govspeak` package.
 """
 
 from collections.abc import Mapping

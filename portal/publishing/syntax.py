@@ -1,6 +1,6 @@
 """The markers content designers write in markdown, named once.
 
-The renderer (`govspeak.py`), the content checks (`lint.py`) and the content guide all
+The renderer (`govspeak/`), the content checks (`lint.py`) and the content guide all
 read these lists, so a marker cannot be known to one and unknown to another.
 """
 
