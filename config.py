@@ -64,6 +64,14 @@ class Config:
     # Flask-Limiter: one process keeps counts in memory; several servers must share Redis.
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Every POST, per client address and route, unless the route sets a tighter limit.
+    RATELIMIT_DEFAULT = _env("PORTAL_POST_RATE_LIMIT", "30 per minute")
+    NEEDS_COOKIE_NAME = "needs"
+    # One JSON line per request on standard error, with its request id (production).
+    LOG_JSON = _env("PORTAL_LOG_JSON", "false").lower() == "true"
+    # How many proxies (load balancers) in front of the app to trust for the client's
+    # address and scheme (X-Forwarded-For, X-Forwarded-Proto). 0 trusts none.
+    TRUSTED_PROXIES = int(_env("PORTAL_TRUSTED_PROXIES", "0"))
 
     # Pages are compressed as they are sent; zstd is left out until browsers agree on it.
     COMPRESS_ALGORITHM = ("br", "gzip")
@@ -98,7 +106,21 @@ class Config:
 
 
 class ProductionConfig(Config):
-    """Production: no defaults for secrets."""
+    """Production: no defaults for secrets or the database, cookies for HTTPS only."""
+
+    # The __Host- prefix: browsers keep these cookies only if they are Secure, set by this
+    # host (no Domain) and for the whole site, so a sibling subdomain cannot plant one.
+    # (Only over HTTPS: PORTAL_SECURE_COOKIES=false, for a benchmark on loopback, drops it.)
+    SESSION_COOKIE_NAME = "__Host-session" if Config.SESSION_COOKIE_SECURE else "session"
+    NEEDS_COOKIE_NAME = "__Host-needs" if Config.SESSION_COOKIE_SECURE else "needs"
+    LOG_JSON = _env("PORTAL_LOG_JSON", "true").lower() == "true"
+
+    def validate(self) -> None:
+        super().validate()
+        if not os.environ.get("DATABASE_URL"):
+            raise ConfigError(
+                "Set the DATABASE_URL environment variable (production does not guess a database)."
+            )
 
 
 class DevelopmentConfig(Config):
@@ -122,6 +144,9 @@ class TestConfig(Config):
     SECRET_KEY = "test-only-not-secret"
     SESSION_COOKIE_SECURE = False
     SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
+    # Browser journeys post many times a minute from one address; the rate-limit tests
+    # set their own, lower, limit.
+    RATELIMIT_DEFAULT = "1000 per minute"
 
 
 CONFIGS = {

@@ -100,11 +100,12 @@ def draft_cookie(app_url: str) -> str:
 def needs_cookie(needs, secret: str) -> str:
     if needs is None:
         return ""
-    from config import ProductionConfig
+    from config import DevelopmentConfig
     from portal import create_app
     from portal.needs import store
 
-    config = ProductionConfig()
+    # Only the secret signs the cookie; its name over plain HTTP is the plain one.
+    config = DevelopmentConfig()
     config.SECRET_KEY = secret
     config.SQLALCHEMY_DATABASE_URI = "sqlite://"
     with create_app(config).test_request_context():

@@ -10,6 +10,7 @@ from portal.assets import register_assets
 from portal.caching import register_caching
 from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
+from portal.request_log import register_request_log
 from portal.security import register_security
 
 
@@ -24,6 +25,7 @@ def create_app(config: Config | None = None) -> Flask:
     register_extensions(app)
     register_languages(app)
     register_security(app)
+    register_request_log(app)
     register_caching(app)
     register_assets(app)
     register_content(app)
@@ -59,6 +61,9 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=current_language)
     csrf.init_app(app)
+    # Flask-Limiter keeps default limits on the one shared Limiter and reads them only from
+    # the first app's config; clear them so each app (a test's, say) uses its own.
+    limiter.limit_manager.set_default_limits([])
     limiter.init_app(app)
     compress.init_app(app)
     cache.init_app(app)
@@ -100,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.errors import register_error_pages
     from portal.feedback.views import bp as feedback
     from portal.feedback.views import sitemap_values as feedback_pages
+    from portal.health import bp as health
     from portal.layout import register_layout
     from portal.needs.store import register_needs
     from portal.needs.views import bp as needs
@@ -116,6 +122,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.transactions.views import bp as forms
     from portal.transactions.views import sitemap_values as form_pages
 
+    app.register_blueprint(health)
     app.register_blueprint(services)
     app.register_blueprint(needs)
     app.register_blueprint(forms)

@@ -1,5 +1,6 @@
 """Flask extensions: created once here, bound to an app in create_app()."""
 
+from flask import request
 from flask_babel import Babel
 from flask_caching import Cache
 from flask_compress import Compress
@@ -21,7 +22,11 @@ babel = Babel()
 csrf = CSRFProtect()
 # Limits are per client address, kept in memory unless RATELIMIT_STORAGE_URI names a
 # shared store (needed as soon as there is more than one server).
-limiter = Limiter(key_func=get_remote_address)
+# The default limit (RATELIMIT_DEFAULT) applies to POSTs only: reading pages is never limited.
+limiter = Limiter(
+    key_func=get_remote_address,
+    default_limits_exempt_when=lambda: request.method != "POST",
+)
 # Gzip and brotli for pages; static files come precompressed from the build.
 compress = Compress()
 # The render cache: per process, bounded in size, rebuilt on start (see portal.caching).

@@ -3,8 +3,9 @@
 import base64
 import hashlib
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from markupsafe import Markup
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 # GOV.UK Frontend's one inline script: it marks the page as having JavaScript before the
 # page is drawn, so enhanced components do not flash. The policy allows exactly this text
@@ -36,12 +37,27 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     # For browsers too old to understand frame-ancestors.
     "X-Frame-Options": "DENY",
+    # Powerful features no page here uses, switched off for every page and anything framed.
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=(), browsing-topics=()"
+    ),
+    # Another site's window cannot reach into ours, nor embed our responses. (The content
+    # API and the open data set their own Cross-Origin-Resource-Policy: they are for reuse.)
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+# HTTPS only from now on, for a year, subdomains included. Sent only over HTTPS (behind a
+# load balancer, PORTAL_TRUSTED_PROXIES lets the app see that it was).
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 
 def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
     return response
 
 
@@ -58,9 +74,12 @@ PREVIEW_HEADERS = {
 def add_preview_headers(response: Response) -> Response:
     for name, value in PREVIEW_HEADERS.items():
         response.headers.setdefault(name, value)
-    return response
+    return add_security_headers(response)
 
 
 def register_security(app: Flask) -> None:
+    if app.config["TRUSTED_PROXIES"]:
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.after_request(add_preview_headers if app.config["PREVIEW"] else add_security_headers)
     app.jinja_env.globals["js_enabled_script"] = JS_ENABLED_SCRIPT

@@ -37,6 +37,7 @@ class BadParameter(Exception):
 @bp.after_request
 def public_json(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.headers.setdefault("Cache-Control", "public, max-age=300")
     response.headers["Content-Language"] = request.args.get("lang", "en")[:5]
     return response

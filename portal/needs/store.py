@@ -75,7 +75,7 @@ def parse(raw: str | None) -> Needs:
 def current_needs() -> Needs:
     """This request's declared needs."""
     if "needs" not in g:
-        g.needs = _previewed_needs() or parse(request.cookies.get(COOKIE_NAME))
+        g.needs = _previewed_needs() or parse(request.cookies.get(cookie_name()))
     return g.needs
 
 
@@ -91,9 +91,15 @@ def _previewed_needs() -> Needs | None:
         return None
 
 
+def cookie_name() -> str:
+    """`needs`, or `__Host-needs` in production: the prefix makes browsers refuse the
+    cookie unless it is Secure, for this host only, and for the whole site."""
+    return current_app.config.get("NEEDS_COOKIE_NAME", COOKIE_NAME)
+
+
 def save(response: Response, needs: Needs) -> None:
     response.set_cookie(
-        COOKIE_NAME,
+        cookie_name(),
         dump(needs),
         max_age=LIFETIME,
         secure=current_app.config["SESSION_COOKIE_SECURE"],
@@ -104,7 +110,7 @@ def save(response: Response, needs: Needs) -> None:
 
 def clear(response: Response) -> None:
     response.delete_cookie(
-        COOKIE_NAME,
+        cookie_name(),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
         samesite="Lax",

@@ -106,7 +106,11 @@ def data_json(slug: str):
     return Response(
         body,
         mimetype="application/json",
-        headers={"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300"},
+        headers={
+            "Access-Control-Allow-Origin": "*",
+            "Cross-Origin-Resource-Policy": "cross-origin",
+            "Cache-Control": "public, max-age=300",
+        },
     )
 
 
@@ -146,6 +150,7 @@ def data_csv(slug: str):
         headers={
             "Content-Disposition": f'attachment; filename="{slug}-performance.csv"',
             "Access-Control-Allow-Origin": "*",
+            "Cross-Origin-Resource-Policy": "cross-origin",
             "Cache-Control": "public, max-age=300",
         },
     )

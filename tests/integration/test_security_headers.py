@@ -1,4 +1,4 @@
-"""Security headers on every page, with a fresh CSP nonce each time."""
+"""Security headers on every page and route, and cookie flags, as production sends them."""
 
 import base64
 import hashlib
@@ -18,6 +18,31 @@ def test_every_page_sends_the_security_headers(client, page_urls):
         assert "base-uri 'none'" in csp
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in headers["Permissions-Policy"]
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+        # Plain HTTP (a developer's machine): no HSTS, which would stick in the browser.
+        assert "Strict-Transport-Security" not in headers
+
+
+def test_every_route_sends_hsts_over_https(app, client):
+    urls = ["/", "/healthz", "/readyz", "/api/v1/services", "/api/v1/openapi.json", "/nope"]
+    for url in urls:
+        headers = client.get(url, base_url="https://localhost").headers
+        assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+        assert "camera=()" in headers["Permissions-Policy"]
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_data_for_reuse_may_be_fetched_by_other_sites(client):
+    for url in (
+        "/api/v1/services",
+        "/performance/report-a-missed-bin-collection/data.json",
+        "/performance/report-a-missed-bin-collection/data.csv",
+    ):
+        headers = client.get(url).headers
+        assert headers["Cross-Origin-Resource-Policy"] == "cross-origin", url
+        assert headers["Access-Control-Allow-Origin"] == "*", url
 
 
 def test_every_inline_script_is_allowed_by_its_hash_in_the_policy(client, page_urls):
@@ -36,3 +61,25 @@ def test_the_policy_has_no_nonce_so_pages_can_be_cached_and_revalidated(client):
 def test_session_cookie_is_http_only_and_same_site_lax(app):
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_production_cookies_are_secure_host_only_and_prefixed(monkeypatch):
+    from config import ProductionConfig
+    from portal import create_app
+    from portal.needs import store
+    from portal.needs.model import Needs
+
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    config = ProductionConfig()
+    config.SECRET_KEY = "test-only-not-secret"
+    config.SQLALCHEMY_DATABASE_URI = "sqlite://"
+    app = create_app(config)
+    assert app.config["SESSION_COOKIE_NAME"] == "__Host-session"
+    with app.test_request_context(base_url="https://localhost"):
+        response = app.response_class()
+        store.save(response, Needs(easy_read=True))
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-needs=")
+    for flag in ("Secure", "HttpOnly", "Path=/", "SameSite=Lax"):
+        assert flag in cookie
+    assert "Domain" not in cookie
