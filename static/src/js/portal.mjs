@@ -11,8 +11,11 @@ import {
   SkipLink,
 } from "govuk-frontend";
 
+import { enhancePageFeedback } from "./page-feedback.mjs";
+
 if (isSupported()) {
   for (const Component of [Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, SkipLink]) {
     createAll(Component);
   }
+  enhancePageFeedback();
 }
