@@ -54,11 +54,14 @@ def test_a_problem_can_be_reported_by_keyboard_alone(js_page, live_server):
     page.goto(live_server + "/services/report-a-pothole")
     page.get_by_role("link", name="Report a problem with this page").focus()
     page.keyboard.press("Enter")
+    # Wait for the form's page before reading focus (the old page is being replaced).
+    expect(page.get_by_role("heading", level=1)).to_have_text("Help us improve this page")
     page.keyboard.press("Tab")
-    for _ in range(6):
+    for _ in range(12):
         if page.evaluate("document.activeElement.id") == "what_doing":
             break
         page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "what_doing"
     page.keyboard.type("Looking for the phone number")
     page.keyboard.press("Tab")
     page.keyboard.type("It was not there")
