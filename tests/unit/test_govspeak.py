@@ -15,6 +15,7 @@ from portal.publishing import syntax
 from portal.publishing.govspeak import ENGLISH_LABELS, translated_labels
 from portal.publishing.loader import load_page, load_taxonomy
 from portal.publishing.markdown import Segment, render_markdown, render_segments
+from tests.unit.content_samples import TAXONOMY
 
 WELSH = {
     "information": "Gwybodaeth",
@@ -491,15 +492,6 @@ def test_any_mix_of_markers_renders_without_error_and_segments_join(text):
 
 # --- the loader ----------------------------------------------------------------------------
 
-TAXONOMY = """
-departments:
-  parking:
-    name: {en: Parking, cy: Parcio}
-topics:
-  roads:
-    name: {en: Roads, cy: Ffyrdd}
-    description: {en: Roads and parking., cy: Ffyrdd a pharcio.}
-"""
 
 SERVICE = """---
 title: Gwneud cais am drwydded barcio

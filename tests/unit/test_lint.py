@@ -7,34 +7,11 @@ import pytest
 
 from portal.publishing.lint import Finding, check_content
 from portal.publishing.translation import source_hash
+from tests.unit.content_samples import SERVICE_FRONT_MATTER, TAXONOMY
 
 LANGUAGES = ("en", "cy")
 TODAY = date(2026, 12, 1)
 
-TAXONOMY = """
-departments:
-  parking:
-    name: {en: Parking, cy: Parcio}
-topics:
-  roads:
-    name: {en: Roads, cy: Ffyrdd}
-    description: {en: Roads and parking., cy: Ffyrdd a pharcio.}
-"""
-
-SERVICE_FRONT_MATTER = """---
-title: Apply for a parking permit
-summary: Get a permit to park near your home.
-department: parking
-topics: [roads]
-owner: Parking team
-last_reviewed: 2026-10-01
-review_by: 2027-04-01
-channels:
-  phone:
-    number: 029 2018 0412
-    hours: Monday to Friday, 9am to 5pm
----
-"""
 
 SERVICE_BODY = """You can get a permit if you live in a permit zone.
 

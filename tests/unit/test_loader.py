@@ -8,36 +8,18 @@ import pytest
 from portal.publishing.index import ContentIndex
 from portal.publishing.loader import ContentError, load_page, load_taxonomy, split_name
 from portal.publishing.schema import ServiceMeta
+from tests.unit.content_samples import SERVICE_FRONT_MATTER, TAXONOMY
 
 LANGUAGES = ("en", "cy")
 
-TAXONOMY = """
-departments:
-  parking:
-    name: {en: Parking, cy: Parcio}
-topics:
-  roads:
-    name: {en: Roads, cy: Ffyrdd}
-    description: {en: Roads and parking., cy: Ffyrdd a pharcio.}
-"""
 
-SERVICE = """---
-title: Apply for a parking permit
-summary: Get a permit to park near your home.
-department: parking
-topics: [roads]
-owner: Parking team
-last_reviewed: 2026-10-01
-review_by: 2027-04-01
-channels:
-  phone:
-    number: 029 2018 0412
-    hours: Monday to Friday, 9am to 5pm
----
-## Who can apply
+SERVICE = (
+    SERVICE_FRONT_MATTER
+    + """## Who can apply
 
 You can apply if you live in a permit zone.
 """
+)
 
 
 @pytest.fixture
