@@ -97,6 +97,12 @@ class Config:
     SESSION_COOKIE_SECURE = _env("PORTAL_SECURE_COOKIES", "true").lower() == "true"
     WTF_CSRF_ENABLED = True
 
+    # Staff sessions (server-side): the cookie holds only a random token.
+    STAFF_COOKIE_NAME = "staff"
+    # Signed out after this long with no request, and after this long whatever happens.
+    STAFF_IDLE_MINUTES = int(_env("PORTAL_STAFF_IDLE_MINUTES", "30"))
+    STAFF_SESSION_HOURS = int(_env("PORTAL_STAFF_SESSION_HOURS", "10"))
+
     SECRET_KEY = os.environ.get("SECRET_KEY")
 
     def validate(self) -> None:
@@ -113,6 +119,7 @@ class ProductionConfig(Config):
     # (Only over HTTPS: PORTAL_SECURE_COOKIES=false, for a benchmark on loopback, drops it.)
     SESSION_COOKIE_NAME = "__Host-session" if Config.SESSION_COOKIE_SECURE else "session"
     NEEDS_COOKIE_NAME = "__Host-needs" if Config.SESSION_COOKIE_SECURE else "needs"
+    STAFF_COOKIE_NAME = "__Host-staff" if Config.SESSION_COOKIE_SECURE else "staff"
     LOG_JSON = _env("PORTAL_LOG_JSON", "true").lower() == "true"
 
     def validate(self) -> None:

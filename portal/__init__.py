@@ -54,6 +54,8 @@ def register_jinja(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     # The models must be imported for migrations to know them.
+    import portal.assist.models
+    import portal.callbacks.models
     import portal.feedback.models
     import portal.transactions.models  # noqa: F401
 
@@ -102,6 +104,9 @@ def load_content(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from portal.api.views import bp as api
+    from portal.assist.views import bp as staff
+    from portal.callbacks.views import bp as callbacks
+    from portal.callbacks.views import sitemap_values as callback_pages
     from portal.errors import register_error_pages
     from portal.feedback.views import bp as feedback
     from portal.feedback.views import sitemap_values as feedback_pages
@@ -131,6 +136,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api)
     app.register_blueprint(feedback)
     app.register_blueprint(performance)
+    app.register_blueprint(callbacks)
+    app.register_blueprint(staff)
     if app.config["PREVIEW"]:
         from portal.preview.views import bp as preview
 
@@ -145,12 +152,14 @@ def register_blueprints(app: Flask) -> None:
         places_pages,
         feedback_pages,
         performance_pages,
+        callback_pages,
     )
     register_layout(app)
     register_error_pages(app)
 
 
 def register_cli(app: Flask) -> None:
+    from portal.assist.cli import staff_cli
     from portal.feedback.cli import feedback_cli
     from portal.publishing.cli import content_cli
     from portal.transactions.cli import data_cli, submissions_cli
@@ -161,3 +170,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(data_cli)
     app.cli.add_command(submissions_cli)
     app.cli.add_command(a11y_cli)
+    app.cli.add_command(staff_cli)

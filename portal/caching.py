@@ -13,6 +13,7 @@ from functools import wraps
 
 from flask import Flask, Response, request
 
+from portal.assist.assisted import current_assisted
 from portal.extensions import cache
 from portal.i18n import current_language
 from portal.needs.store import current_needs
@@ -36,6 +37,9 @@ def cached_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(*args, **kwargs):
+        if current_assisted() is not None:
+            # Staff helping someone see a banner with their own form in it: never shared.
+            return view(*args, **kwargs)
         key = render_key()
         html = cache.get(key)
         if html is None:
@@ -48,6 +52,10 @@ def cached_page(view: Callable) -> Callable:
 
 def add_http_caching(response: Response) -> Response:
     """Private, revalidated pages with ETags; static files are WhiteNoise's business."""
+    if current_assisted() is not None:
+        # On a shared computer, the browser must keep no copy of the person's pages.
+        response.headers["Cache-Control"] = "no-store"
+        return response
     if response.mimetype != "text/html":
         return response
     response.headers.setdefault("Cache-Control", "private, no-cache")

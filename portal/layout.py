@@ -7,6 +7,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
+from portal.assist.assisted import current_assisted
 from portal.i18n import alternates, current_language, default_language, direction, page_in
 from portal.needs.model import Needs
 from portal.needs.personalise import block_shown, body_classes, page_adjustments
@@ -57,6 +58,8 @@ class Layout:
     stylesheet: str
     adjustments: list
     language_offer: dict | None
+    # How a staff member is helping the person whose pages these are (None for citizens).
+    assisted_channel: str | None = None
 
 
 def _language_offer(needs: Needs, language: str) -> dict | None:
@@ -95,6 +98,7 @@ def build_layout() -> Layout:
         stylesheet="portal-rtl.css" if rtl else "portal.css",
         adjustments=[ADJUSTMENT_NAMES[key] for key in page_adjustments(needs)],
         language_offer=_language_offer(needs, language),
+        assisted_channel=assisted.channel if (assisted := current_assisted()) else None,
     )
 
 

@@ -75,8 +75,19 @@ def parse(raw: str | None) -> Needs:
 def current_needs() -> Needs:
     """This request's declared needs."""
     if "needs" not in g:
-        g.needs = _previewed_needs() or parse(request.cookies.get(cookie_name()))
+        g.needs = (
+            _previewed_needs() or _assisted_needs() or parse(request.cookies.get(cookie_name()))
+        )
     return g.needs
+
+
+def _assisted_needs() -> Needs | None:
+    """In an assisted session, the needs of the person being helped (kept server-side),
+    never the staff member's own cookie."""
+    from portal.assist.assisted import current_assisted, needs_of
+
+    assisted = current_assisted()
+    return needs_of(assisted) if assisted is not None else None
 
 
 def _previewed_needs() -> Needs | None:
@@ -98,6 +109,12 @@ def cookie_name() -> str:
 
 
 def save(response: Response, needs: Needs) -> None:
+    from portal.assist.assisted import current_assisted, store_needs
+
+    assisted = current_assisted()
+    if assisted is not None:  # the person's needs stay out of a shared browser
+        store_needs(assisted, needs)
+        return
     response.set_cookie(
         cookie_name(),
         dump(needs),
@@ -109,6 +126,15 @@ def save(response: Response, needs: Needs) -> None:
 
 
 def clear(response: Response) -> None:
+    from portal.assist.assisted import current_assisted, store_needs
+
+    assisted = current_assisted()
+    if assisted is not None:
+        store_needs(assisted, NO_NEEDS)
+    delete_cookie(response)
+
+
+def delete_cookie(response: Response) -> None:
     response.delete_cookie(
         cookie_name(),
         secure=current_app.config["SESSION_COOKIE_SECURE"],

@@ -85,8 +85,17 @@ def resume(code: str) -> Draft | None:
     return draft
 
 
-def submit(form: Form, draft: Draft, answers: dict, needs: dict, language: str) -> Submission:
-    """Send the draft. Sending the same draft again returns the first submission."""
+def submit(
+    form: Form,
+    draft: Draft,
+    answers: dict,
+    needs: dict,
+    language: str,
+    assisted_session_id: int | None = None,
+) -> Submission:
+    """Send the draft. Sending the same draft again returns the first submission.
+    Sent in an assisted session, it is marked as assisted (the session says who helped
+    and how)."""
     existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
     if existing is not None:
         return existing
@@ -101,6 +110,8 @@ def submit(form: Form, draft: Draft, answers: dict, needs: dict, language: str) 
             language=language,
             needs=needs,
             answers=answers,
+            channel="assisted" if assisted_session_id else "online",
+            assisted_session_id=assisted_session_id,
         )
         db.session.add(submission)
         try:

@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, String, func
+from sqlalchemy import JSON, DateTime, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -48,7 +48,9 @@ class Submission(db.Model):
     service: Mapped[str] = mapped_column(String(100))
     department: Mapped[str] = mapped_column(String(100), index=True)
     language: Mapped[str] = mapped_column(String(8))
+    # "online", or "assisted" when a staff member helped (the session says who and how).
     channel: Mapped[str] = mapped_column(String(20), default="online")
+    assisted_session_id: Mapped[int | None] = mapped_column(ForeignKey("assisted_sessions.id"))
     # The declared needs that matter for following up: language, channels, help, formats.
     needs: Mapped[dict] = mapped_column(JSON, default=dict)
     answers: Mapped[dict] = mapped_column(JSON)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
+from portal.assist.assisted import current_assisted
 from portal.extensions import db, limiter
 from portal.i18n import current_language, direction, localised_route
 from portal.needs.store import current_needs
@@ -184,6 +185,7 @@ def check(slug: str):
             {q.id: answers[q.id] for q in route},
             _needs_for_follow_up(),
             language,
+            assisted_session_id=assisted.id if (assisted := current_assisted()) else None,
         )
         session[SENT_KEY] = {**session.get(SENT_KEY, {}), form.slug: submission.reference}
         session[drafts.SESSION_KEY] = {

@@ -5,7 +5,7 @@ import json
 import logging
 
 import pytest
-from werkzeug.routing import Rule
+from werkzeug.routing import IntegerConverter, Rule
 
 from config import TestConfig
 from portal import create_app
@@ -59,7 +59,9 @@ def post_urls(app) -> list[str]:
     for rule in app.url_map.iter_rules():
         if "POST" in (rule.methods or ()):
             values = {
-                name: next(iter(getattr(rule._converters[name], "items", ["x"])))
+                name: 1
+                if isinstance(rule._converters[name], IntegerConverter)
+                else next(iter(getattr(rule._converters[name], "items", ["x"])))
                 for name in rule.arguments
                 if name != "lang"
             }

@@ -1,0 +1,62 @@
+"""Every staff route says who may use it, and the blueprint refuses any that does not.
+
+`@requires("permission")` names a permission from roles.PERMISSIONS; `@open_to_anyone`
+marks the few pages that must work signed out (sign-in itself). A staff view with
+neither is refused for everyone, and the policy test fails, so forgetting is safe.
+"""
+
+from collections.abc import Callable
+
+from flask import abort, current_app, g, redirect, request, url_for
+
+from portal.assist import audit
+from portal.assist.models import StaffMember
+from portal.assist.roles import PERMISSIONS, allowed
+from portal.assist.sessions import current_session
+
+ANYONE = "anyone"
+
+
+def requires(permission: str) -> Callable:
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
+
+    def decorator(view: Callable) -> Callable:
+        view.access = permission
+        return view
+
+    return decorator
+
+
+def open_to_anyone(view: Callable) -> Callable:
+    view.access = ANYONE
+    return view
+
+
+def access_of(view: Callable) -> str | None:
+    return getattr(view, "access", None)
+
+
+def check_access():
+    """The staff blueprint's before_request: sign-in, then role."""
+    view = current_app.view_functions.get(request.endpoint)
+    permission = access_of(view) if view else None
+    if permission is None:
+        current_app.logger.error("staff route %s has no access decision", request.endpoint)
+        abort(403)
+    if permission == ANYONE:
+        return None
+    staff_session = current_session()
+    if staff_session is None:
+        if g.get("staff_session_expired"):
+            return redirect(url_for("staff.sign_in", timed_out="1"))
+        return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
+    if not allowed(staff_session.staff.role, permission):
+        audit.record("access_refused", staff_session.staff, target=request.path)
+        abort(403)
+    return None
+
+
+def current_staff_member() -> StaffMember:
+    """The signed-in staff member, in a view that check_access has already let through."""
+    return current_session().staff

@@ -1,0 +1,65 @@
+"""`flask staff create` and `flask staff list`: the first administrator starts here."""
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from portal.assist import audit, passwords
+from portal.assist.models import StaffMember
+from portal.assist.roles import ROLES
+from portal.extensions import db
+from portal.publishing.index import current_content
+
+staff_cli = AppGroup("staff", help="Staff accounts.")
+
+
+@staff_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option(
+    "--department",
+    default=None,
+    help="A department slug from content/taxonomy.yaml. Leave out for an administrator "
+    "of every department.",
+)
+@click.password_option(help="Asked for (twice, hidden) when not given.")
+def create(email: str, name: str, role: str, department: str | None, password: str) -> None:
+    """Create a staff account."""
+    email = email.strip().lower()
+    known = current_content().taxonomy.departments
+    if department is None and role != "admin":
+        raise click.UsageError("Only an administrator can have no department: give --department.")
+    if department is not None and department not in known:
+        raise click.UsageError(
+            f"Unknown department {department!r}; expected one of: {', '.join(known)}"
+        )
+    if db.session.scalar(select(StaffMember).where(func.lower(StaffMember.email) == email)):
+        raise click.UsageError(f"There is already an account for {email}.")
+    problem = passwords.problem_with(password, email)
+    if problem:
+        raise click.UsageError(problem)
+    member = StaffMember(
+        email=email,
+        name=name,
+        role=role,
+        department=department,
+        password_hash=passwords.hash_password(password),
+    )
+    db.session.add(member)
+    db.session.commit()
+    audit.record(
+        "staff_created", None, target=f"staff:{member.id}", email="command line", role=role
+    )
+    click.echo(f"Created {role} {email} ({department or 'all departments'}).")
+
+
+@staff_cli.command("list")
+def list_staff() -> None:
+    """Every staff account, one a line."""
+    for member in db.session.scalars(select(StaffMember).order_by(StaffMember.email)):
+        state = "active" if member.active else "deactivated"
+        two_factor = "two-factor" if member.totp_secret else "password only"
+        click.echo(
+            f"{member.email}\t{member.role}\t{member.department or 'all'}\t{state}\t{two_factor}"
+        )

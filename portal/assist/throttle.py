@@ -1,0 +1,61 @@
+"""Back-off and lockout for sign-in, by email address.
+
+After 3 failures in a row each attempt must wait longer (30 seconds, then 1 minute);
+from the 5th the address is locked for 15 minutes, doubling with each later failure up
+to a day. A correct password clears the count; so does an administrator.
+"""
+
+from datetime import datetime, timedelta
+
+from portal.assist.models import SignInThrottle, aware, now
+from portal.extensions import db
+
+FREE_FAILURES = 2
+BACK_OFF = {3: timedelta(seconds=30), 4: timedelta(minutes=1)}
+LOCKOUT_AFTER = 5
+LOCKOUT = timedelta(minutes=15)
+LONGEST_LOCKOUT = timedelta(days=1)
+
+
+def _normal(email: str) -> str:
+    return email.strip().lower()[:254]
+
+
+def blocked_until(email: str) -> datetime | None:
+    """When this address may try again, if it may not now."""
+    row = db.session.get(SignInThrottle, _normal(email))
+    if row is None or row.blocked_until is None:
+        return None
+    until = aware(row.blocked_until)
+    return until if until > now() else None
+
+
+def wait_after(failures: int) -> timedelta | None:
+    if failures <= FREE_FAILURES:
+        return None
+    if failures < LOCKOUT_AFTER:
+        return BACK_OFF[failures]
+    return min(LOCKOUT * 2 ** (failures - LOCKOUT_AFTER), LONGEST_LOCKOUT)
+
+
+def locked(failures: int) -> bool:
+    return failures >= LOCKOUT_AFTER
+
+
+def failed(email: str) -> SignInThrottle:
+    row = db.session.get(SignInThrottle, _normal(email))
+    if row is None:
+        row = SignInThrottle(email=_normal(email), failures=0)
+        db.session.add(row)
+    row.failures += 1
+    wait = wait_after(row.failures)
+    row.blocked_until = now() + wait if wait else None
+    db.session.commit()
+    return row
+
+
+def clear(email: str) -> None:
+    row = db.session.get(SignInThrottle, _normal(email))
+    if row is not None:
+        db.session.delete(row)
+        db.session.commit()

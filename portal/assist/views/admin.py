@@ -1,0 +1,126 @@
+"""Administrators: staff accounts and the audit log."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+from wtforms import SelectChoice
+
+from portal.assist import audit, passwords, sessions, throttle
+from portal.assist.access import current_staff_member, requires
+from portal.assist.forms import NewStaffForm
+from portal.assist.models import AuditEvent, StaffMember
+from portal.assist.scope import departments_of
+from portal.assist.views import bp
+from portal.extensions import db
+from portal.publishing.index import current_content
+
+AUDIT_PAGE_SIZE = 100
+
+
+def _department_names() -> dict[str, str]:
+    return {slug: d.name.en for slug, d in current_content().taxonomy.departments.items()}
+
+
+def _managed(staff_id: int) -> StaffMember:
+    """A staff member the signed-in administrator may manage (their department's)."""
+    admin = current_staff_member()
+    member = db.session.get(StaffMember, staff_id)
+    department = departments_of(admin)
+    if member is None or (department is not None and member.department != department):
+        abort(404)
+    return member
+
+
+@bp.route("/admin/staff")
+@requires("manage_staff")
+def staff_list():
+    admin = current_staff_member()
+    query = select(StaffMember).order_by(StaffMember.name)
+    department = departments_of(admin)
+    if department is not None:
+        query = query.where(StaffMember.department == department)
+    return render_template(
+        "staff/staff_list.html",
+        members=db.session.scalars(query).all(),
+        departments=_department_names(),
+    )
+
+
+@bp.route("/admin/staff/new", methods=["GET", "POST"])
+@requires("manage_staff")
+def new_staff():
+    admin = current_staff_member()
+    form = NewStaffForm()
+    department = departments_of(admin)
+    names = _department_names()
+    if department is None:
+        choices = {"": "", "all": str(_l("All departments")), **names}
+    else:  # a department's administrator adds staff to their own department only
+        choices = {"": "", department: names.get(department, department)}
+    form.department.choices = [SelectChoice(value, label) for value, label in choices.items()]
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        if db.session.scalar(select(StaffMember).where(func.lower(StaffMember.email) == email)):
+            form.email.errors.append(_l("There is already an account with this email address"))
+        else:
+            member = StaffMember(
+                name=form.name.data.strip(),
+                email=email,
+                role=form.role.data,
+                department=None if form.department.data == "all" else form.department.data,
+                password_hash=passwords.hash_password(form.password.data),
+            )
+            db.session.add(member)
+            db.session.commit()
+            audit.record("staff_created", admin, target=f"staff:{member.id}", role=member.role)
+            flash(str(_l("Account created for %(name)s", name=member.name)))
+            return redirect(url_for("staff.staff_list"))
+    form.password.data = ""
+    return render_template("staff/new_staff.html", form=form), (400 if form.errors else 200)
+
+
+@bp.route("/admin/staff/<int:staff_id>/deactivate", methods=["POST"])
+@requires("manage_staff")
+def deactivate_staff(staff_id: int):
+    member = _managed(staff_id)
+    admin = current_staff_member()
+    if member.id == admin.id:
+        abort(409)  # an administrator cannot lock themselves out
+    member.active = False
+    db.session.commit()
+    sessions.end_all(member)
+    audit.record("staff_deactivated", admin, target=f"staff:{member.id}")
+    flash(str(_l("%(name)s can no longer sign in", name=member.name)))
+    return redirect(url_for("staff.staff_list"))
+
+
+@bp.route("/admin/staff/<int:staff_id>/unlock", methods=["POST"])
+@requires("manage_staff")
+def unlock_staff(staff_id: int):
+    member = _managed(staff_id)
+    throttle.clear(member.email)
+    audit.record("staff_unlocked", current_staff_member(), target=f"staff:{member.id}")
+    flash(str(_l("%(name)s can try to sign in again now", name=member.name)))
+    return redirect(url_for("staff.staff_list"))
+
+
+@bp.route("/admin/audit")
+@requires("audit_log")
+def audit_log():
+    admin = current_staff_member()
+    page = max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
+    query = select(AuditEvent).order_by(AuditEvent.id.desc())
+    department = departments_of(admin)
+    if department is not None:  # a department's administrator sees their department's staff
+        members = select(StaffMember.id).where(StaffMember.department == department)
+        query = query.where(or_(AuditEvent.staff_id.in_(members), AuditEvent.staff_id == admin.id))
+    events = db.session.scalars(
+        query.offset((page - 1) * AUDIT_PAGE_SIZE).limit(AUDIT_PAGE_SIZE + 1)
+    ).all()
+    return render_template(
+        "staff/audit_log.html",
+        events=events[:AUDIT_PAGE_SIZE],
+        page=page,
+        more=len(events) > AUDIT_PAGE_SIZE,
+        actions=audit.ACTIONS,
+    )

@@ -1,0 +1,143 @@
+"""The submissions inbox: a department's sent forms, to search, read and export."""
+
+import csv
+import io
+import json
+
+from flask import Response, render_template, request
+from sqlalchemy import String, cast, or_, select
+
+from portal.assist import audit
+from portal.assist.access import current_staff_member, requires
+from portal.assist.models import AssistedSession
+from portal.assist.scope import may_see, within
+from portal.assist.views import bp
+from portal.extensions import db
+from portal.transactions.answers import readable, text
+from portal.transactions.catalogue import current_forms
+from portal.transactions.models import Submission
+
+PAGE_SIZE = 50
+EXPORT_FORMATS = ("csv", "json")
+
+
+def _searched():
+    """Submissions the staff member may see, narrowed by the search box."""
+    staff = current_staff_member()
+    query = within(select(Submission), Submission, staff)
+    words = (request.values.get("q") or "").strip()[:100]
+    if words:
+        pattern = f"%{words}%"
+        query = query.where(
+            or_(
+                Submission.reference.ilike(pattern),
+                Submission.form.ilike(pattern),
+                cast(Submission.answers, String).ilike(pattern),
+            )
+        )
+    return query.order_by(Submission.created_at.desc()), words
+
+
+@bp.route("/submissions")
+@requires("submissions")
+def submissions():
+    query, words = _searched()
+    found = db.session.scalars(query.limit(PAGE_SIZE + 1)).all()
+    return render_template(
+        "staff/submissions.html",
+        submissions=found[:PAGE_SIZE],
+        more=len(found) > PAGE_SIZE,
+        words=words,
+        forms=current_forms(),
+    )
+
+
+@bp.route("/submissions/<reference>")
+@requires("submissions")
+def submission(reference: str):
+    staff = current_staff_member()
+    found = may_see(
+        db.session.scalar(select(Submission).where(Submission.reference == reference)), staff
+    )
+    audit.record("submission_viewed", staff, target=f"submission:{reference}")
+    form = current_forms().get(found.form)
+    rows = []
+    for question in form.questions if form else ():
+        if question.id in found.answers:
+            rows.append(
+                {
+                    "key": {"text": text(question.question, "en")},
+                    "value": {
+                        "text": "\n".join(readable(question, found.answers[question.id], "en"))
+                    },
+                }
+            )
+    helper = found.assisted_session_id and db.session.get(
+        AssistedSession, found.assisted_session_id
+    )
+    return render_template(
+        "staff/submission.html", submission=found, form=form, rows=rows, assisted=helper
+    )
+
+
+def _export_rows(found: list[Submission]) -> list[dict]:
+    return [
+        {
+            "reference": s.reference,
+            "form": s.form,
+            "service": s.service,
+            "department": s.department,
+            "language": s.language,
+            "channel": s.channel,
+            "sent_at": s.created_at.isoformat(),
+            "needs": s.needs,
+            "answers": s.answers,
+        }
+        for s in found
+    ]
+
+
+@bp.route("/submissions/export", methods=["POST"])
+@requires("export")
+def export_submissions():
+    wanted = request.form.get("format", "csv")
+    if wanted not in EXPORT_FORMATS:
+        wanted = "csv"
+    query, words = _searched()
+    rows = _export_rows(db.session.scalars(query).all())
+    audit.record(
+        "submissions_exported",
+        current_staff_member(),
+        target="submissions",
+        format=wanted,
+        count=len(rows),
+        search=words,
+    )
+    if wanted == "json":
+        body = json.dumps(rows, ensure_ascii=False, indent=2)
+        mimetype = "application/json"
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["reference"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else _cell(v)
+                    for k, v in row.items()
+                }
+            )
+        body = out.getvalue()
+        mimetype = "text/csv"
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="submissions.{wanted}"'},
+    )
+
+
+def _cell(value):
+    """Spreadsheets run a cell that starts with = + - or @ as a formula: defuse it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

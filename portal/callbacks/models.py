@@ -1,0 +1,59 @@
+"""Requests from people who would rather talk: a call back or an appointment."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+KINDS = ("call_back", "appointment")
+STATUSES = ("new", "claimed", "completed")
+
+
+class ContactRequest(db.Model):
+    __tablename__ = "contact_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(9), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    service: Mapped[str] = mapped_column(String(100), index=True)
+    department: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(30))
+    best_time: Mapped[str] = mapped_column(String(20))
+    # The language to contact the person in: "cy" requests are marked in the queue.
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    # Needs that change how staff make contact: bsl, someone_helps, step_free...
+    needs: Mapped[list] = mapped_column(JSON, default=list)
+    anything_else: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
+    # Set when a staff member sent it for the person during an assisted session.
+    assisted_session_id: Mapped[int | None] = mapped_column(ForeignKey("assisted_sessions.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+    claimed_by = relationship("StaffMember", lazy="joined")
+    notes: Mapped[list["ContactRequestNote"]] = relationship(
+        order_by="ContactRequestNote.created_at", lazy="selectin"
+    )
+
+
+class ContactRequestNote(db.Model):
+    __tablename__ = "contact_request_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("contact_requests.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    staff = relationship("StaffMember", lazy="joined")

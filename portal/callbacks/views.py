@@ -1,0 +1,182 @@
+"""Ask us to contact you: a call back or an appointment, from any service page.
+
+For people who would rather talk than fill in a form. Answers are kept in the session
+between the form and check-your-answers, so nothing typed is lost on an error or the
+back button; only sending makes a request the service's staff can see.
+"""
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import gettext
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from portal.assist.assisted import current_assisted
+from portal.callbacks.forms import (
+    BEST_TIME_NAMES,
+    CONTACT_LANGUAGE_NAMES,
+    CONTACT_NEED_NAMES,
+    KIND_NAMES,
+    ContactRequestForm,
+)
+from portal.callbacks.models import ContactRequest
+from portal.extensions import db
+from portal.i18n import current_language, localised_route
+from portal.needs.store import current_needs
+from portal.publishing.index import current_content
+from portal.transactions.drafts import new_code
+
+bp = Blueprint("callbacks", __name__)
+DRAFT_KEY = "contact_request"
+SENT_KEY = "contact_request_sent"
+FIELDS = ("kind", "name", "phone", "best_time", "language", "needs", "anything_else")
+
+
+def _service(slug: str):
+    found = current_content().find("services", slug, current_language())
+    if found is None:
+        abort(404)
+    return found
+
+
+def _prefilled() -> dict:
+    """What the person has already told us, so they do not have to say it twice."""
+    needs = current_needs()
+    language = needs.language or current_language()
+    kind = {"in_person": "appointment", "phone": "call_back"}.get(needs.preferred_channel or "")
+    return {
+        "kind": kind,
+        "language": language if language in CONTACT_LANGUAGE_NAMES else None,
+        "needs": [name for name in ("bsl", "someone_helps") if getattr(needs, name)],
+    }
+
+
+@localised_route(bp, "/services/<slug>/ask-us-to-contact-you", methods=["GET", "POST"])
+def start(slug: str):
+    found = _service(slug)
+    drafts = session.get(DRAFT_KEY, {})
+    if request.method == "POST":
+        form = ContactRequestForm()
+        if form.validate_on_submit():
+            answers = {name: getattr(form, name).data for name in FIELDS}
+            answers["name"] = answers["name"].strip()
+            answers["anything_else"] = (answers["anything_else"] or "").strip()
+            session[DRAFT_KEY] = {**drafts, slug: answers}
+            return redirect(url_for("callbacks.check", slug=slug))
+    else:
+        form = ContactRequestForm(data=drafts.get(slug) or _prefilled())
+    return render_template(
+        "callbacks/start.html", form=form, service=found.page, fallback=found.fallback
+    ), (400 if form.errors else 200)
+
+
+def _rows(slug: str, answers: dict) -> list[dict]:
+    """Check your answers: each answer with its question and a link back to its field."""
+    labels = ContactRequestForm(meta={"csrf": False}, data=answers)
+    chosen_needs = [str(CONTACT_NEED_NAMES[n]) for n in answers.get("needs") or ()]
+    values = {
+        "kind": str(KIND_NAMES[answers["kind"]]),
+        "name": answers["name"],
+        "phone": answers["phone"],
+        "best_time": str(BEST_TIME_NAMES[answers["best_time"]]),
+        "language": str(CONTACT_LANGUAGE_NAMES[answers["language"]]),
+        "needs": ", ".join(chosen_needs) or gettext("None"),
+        "anything_else": answers.get("anything_else") or gettext("None"),
+    }
+    change = url_for("callbacks.start", slug=slug)
+    rows = []
+    for name, value in values.items():
+        field = labels[name]
+        # Radios and checkboxes are reached through their first option's id.
+        anchor = field.id if name not in ("kind", "best_time", "language", "needs") else name
+        rows.append(
+            {
+                "key": {"text": str(field.label.text)},
+                "value": {"text": value},
+                "actions": {
+                    "items": [
+                        {
+                            "href": f"{change}#{anchor}",
+                            "text": gettext("Change"),
+                            "visuallyHiddenText": str(field.label.text),
+                        }
+                    ]
+                },
+            }
+        )
+    return rows
+
+
+@localised_route(bp, "/services/<slug>/ask-us-to-contact-you/check", methods=["GET", "POST"])
+def check(slug: str):
+    found = _service(slug)
+    answers = session.get(DRAFT_KEY, {}).get(slug)
+    if not answers:
+        return redirect(url_for("callbacks.start", slug=slug))
+    if request.method == "POST":  # CSRFProtect has already checked the token
+        contact_request = _send(found.page, answers)
+        session[SENT_KEY] = {**session.get(SENT_KEY, {}), slug: contact_request.reference}
+        session[DRAFT_KEY] = {k: v for k, v in session.get(DRAFT_KEY, {}).items() if k != slug}
+        return redirect(url_for("callbacks.sent", slug=slug))
+    return render_template(
+        "callbacks/check.html",
+        service=found.page,
+        fallback=found.fallback,
+        rows=_rows(slug, answers),
+    )
+
+
+def _send(page, answers: dict) -> ContactRequest:
+    assisted = current_assisted()
+    for _attempt in range(5):
+        contact_request = ContactRequest(
+            reference=new_code(8),
+            kind=answers["kind"],
+            service=page.slug,
+            department=page.meta.department,
+            name=answers["name"],
+            phone=answers["phone"],
+            best_time=answers["best_time"],
+            language=answers["language"],
+            needs=list(answers.get("needs") or ()),
+            anything_else=answers.get("anything_else") or None,
+            assisted_session_id=assisted.id if assisted else None,
+        )
+        db.session.add(contact_request)
+        try:
+            db.session.commit()
+            return contact_request
+        except IntegrityError:  # the same reference twice: a new one
+            db.session.rollback()
+    raise RuntimeError("could not make a unique reference")
+
+
+@localised_route(bp, "/services/<slug>/ask-us-to-contact-you/sent")
+def sent(slug: str):
+    found = _service(slug)
+    reference = session.get(SENT_KEY, {}).get(slug)
+    contact_request = reference and db.session.scalar(
+        select(ContactRequest).where(ContactRequest.reference == reference)
+    )
+    if not contact_request:
+        abort(404)
+    return render_template(
+        "callbacks/sent.html",
+        service=found.page,
+        fallback=found.fallback,
+        contact_request=contact_request,
+        best_time=BEST_TIME_NAMES[contact_request.best_time],
+        contact_language=CONTACT_LANGUAGE_NAMES[contact_request.language],
+        needs=[CONTACT_NEED_NAMES[n] for n in contact_request.needs if n in CONTACT_NEED_NAMES],
+    )
+
+
+def sitemap_values() -> dict[str, list[dict]]:
+    """The form is the same for every service, so the checks open it for one service
+    (listing all of them would add a page per service to every check for no new HTML).
+    Check and sent depend on answers: the journey tests visit them."""
+    slugs = current_content().slugs("services")
+    return {
+        "callbacks.start": [{"slug": slugs[0]}] if slugs else [],
+        "callbacks.check": [],
+        "callbacks.sent": [],
+    }
