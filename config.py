@@ -102,6 +102,8 @@ class Config:
     # Signed out after this long with no request, and after this long whatever happens.
     STAFF_IDLE_MINUTES = int(_env("PORTAL_STAFF_IDLE_MINUTES", "30"))
     STAFF_SESSION_HOURS = int(_env("PORTAL_STAFF_SESSION_HOURS", "10"))
+    # Sign-in attempts per client address (the lockout per account is on top of this).
+    STAFF_SIGN_IN_RATE_LIMIT = _env("PORTAL_STAFF_SIGN_IN_RATE_LIMIT", "10 per minute")
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
 
@@ -154,6 +156,7 @@ class TestConfig(Config):
     # Browser journeys post many times a minute from one address; the rate-limit tests
     # set their own, lower, limit.
     RATELIMIT_DEFAULT = "1000 per minute"
+    STAFF_SIGN_IN_RATE_LIMIT = "1000 per minute"
 
 
 CONFIGS = {

@@ -1,6 +1,7 @@
 """`flask staff create` and `flask staff list`: the first administrator starts here."""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
@@ -36,7 +37,8 @@ def create(email: str, name: str, role: str, department: str | None, password: s
         )
     if db.session.scalar(select(StaffMember).where(func.lower(StaffMember.email) == email)):
         raise click.UsageError(f"There is already an account for {email}.")
-    problem = passwords.problem_with(password, email)
+    with current_app.test_request_context():  # messages are translated per request
+        problem = passwords.problem_with(password, email)
     if problem:
         raise click.UsageError(problem)
     member = StaffMember(

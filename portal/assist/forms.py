@@ -14,15 +14,22 @@ from wtforms import (
     BooleanField,
     PasswordField,
     RadioField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from portal.assist.passwords import MAX_LENGTH, problem_with
 from portal.assist.roles import ROLE_NAMES
+from portal.form_fields import choices, stripped
 
 HOW_HELP_IS_GIVEN_NAMES = {
     "in_person": _l("In person"),
@@ -30,10 +37,6 @@ HOW_HELP_IS_GIVEN_NAMES = {
     "video": _l("On a video call"),
     "webchat": _l("By webchat"),
 }
-
-
-def _choices(names: dict) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in names.items()]
 
 
 class SignInForm(FlaskForm):
@@ -70,7 +73,7 @@ class HelpSomeoneForm(FlaskForm):
     )
     channel = RadioField(
         _l("How are you helping them?"),
-        choices=_choices(HOW_HELP_IS_GIVEN_NAMES),
+        choices=choices(HOW_HELP_IS_GIVEN_NAMES),
         validators=[InputRequired(_l("Select how you are helping them"))],
         widget=GovRadioInput(),
     )
@@ -89,8 +92,9 @@ class NoteForm(FlaskForm):
     text = TextAreaField(
         _l("Add a note"),
         description=_l("For example, when you called and what was agreed."),
+        filters=[stripped],
         validators=[
-            InputRequired(_l("Enter a note")),
+            DataRequired(_l("Enter a note")),
             Length(max=2000, message=_l("Use %(max)d characters or fewer")),
         ],
         widget=GovTextArea(),
@@ -117,7 +121,7 @@ class NewStaffForm(FlaskForm):
     )
     role = RadioField(
         _l("Role"),
-        choices=_choices(ROLE_NAMES),
+        choices=choices(ROLE_NAMES),
         validators=[InputRequired(_l("Select their role"))],
         widget=GovRadioInput(),
     )

@@ -9,8 +9,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovTextInput,
 )
-from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from portal.form_fields import choices, stripped
 
 KIND_NAMES = {
     "call_back": _l("Call me back"),
@@ -35,21 +37,18 @@ STATUS_NAMES = {"new": _l("New"), "claimed": _l("Claimed"), "completed": _l("Com
 MAX_EXTRA = 500
 
 
-def _choices(names: dict) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in names.items()]
-
-
 class ContactRequestForm(FlaskForm):
     kind = RadioField(
         _l("How would you like us to contact you?"),
-        choices=_choices(KIND_NAMES),
+        choices=choices(KIND_NAMES),
         validators=[InputRequired(_l("Select a call back or an appointment"))],
         widget=GovRadioInput(),
     )
     name = StringField(
         _l("Your name"),
+        filters=[stripped],
         validators=[
-            InputRequired(_l("Enter your name")),
+            DataRequired(_l("Enter your name")),
             Length(max=100, message=_l("Use %(max)d characters or fewer")),
         ],
         widget=GovTextInput(),
@@ -62,20 +61,20 @@ class ContactRequestForm(FlaskForm):
     )
     best_time = RadioField(
         _l("When is the best time to call?"),
-        choices=_choices(BEST_TIME_NAMES),
+        choices=choices(BEST_TIME_NAMES),
         validators=[InputRequired(_l("Select the best time to call"))],
         widget=GovRadioInput(),
     )
     language = RadioField(
         _l("Which language should we use?"),
-        choices=_choices(CONTACT_LANGUAGE_NAMES),
+        choices=choices(CONTACT_LANGUAGE_NAMES),
         validators=[InputRequired(_l("Select English or Welsh"))],
         widget=GovRadioInput(),
     )
     needs = SelectMultipleField(
         _l("Do you need any of these? (optional)"),
         description=_l("Select all that apply."),
-        choices=_choices(CONTACT_NEED_NAMES),
+        choices=choices(CONTACT_NEED_NAMES),
         validators=[Optional()],
         widget=GovCheckboxesInput(),
     )

@@ -81,6 +81,7 @@ def _build(rule: Rule, values: dict) -> str:
 def limited_app():
     config = TestConfig()
     config.RATELIMIT_DEFAULT = "2 per minute"
+    config.STAFF_SIGN_IN_RATE_LIMIT = "2 per minute"
     # CSRF refuses token-less posts before the limiter counts them; here only the limit
     # is under test (CSRF is tested on every form elsewhere).
     config.WTF_CSRF_ENABLED = False

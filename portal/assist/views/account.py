@@ -32,6 +32,10 @@ SETUP_KEY = "staff_totp_setup"
 WRONG = _l("Enter a correct email address and password")
 
 
+def _sign_in_limit() -> str:
+    return current_app.config["STAFF_SIGN_IN_RATE_LIMIT"]
+
+
 def _safe_next(target: str | None) -> str:
     """Only our own staff pages: never an address that leaves the site."""
     if target and target.startswith("/staff/") and not target.startswith("//"):
@@ -52,7 +56,7 @@ def _blocked_message(until) -> str:
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @open_to_anyone
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
@@ -101,7 +105,7 @@ def _signed_in(staff: StaffMember, target: str):
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @open_to_anyone
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
 def sign_in_code():
     pending = session.get(PENDING_KEY)
     if not pending or now().timestamp() - pending["at"] > PENDING_LIFETIME.total_seconds():

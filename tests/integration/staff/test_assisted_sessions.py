@@ -1,0 +1,140 @@
+"""Helping someone: consent first, the person's needs on every page, what is sent marked
+as assisted, and nothing of the person left in the browser afterwards."""
+
+from sqlalchemy import select
+
+from portal.assist.models import AssistedSession, AuditEvent
+from portal.callbacks.models import ContactRequest
+from portal.extensions import db
+from portal.needs import code
+from portal.needs.model import Needs
+from portal.transactions.models import Submission
+from tests.integration.staff.conftest import csrf_token, post, signed_in
+from tests.integration.transactions.conftest import BIN_ANSWERS, BINS, walk
+
+ASSISTANT = "waste@glanmor.example"
+HELP = "/staff/help-someone"
+
+
+def start_helping(client, **fields):
+    return post(client, HELP, {"channel": "in_person", "consent": "y", **fields}, HELP)
+
+
+def test_consent_is_asked_for_first_and_what_was_chosen_is_kept(app, staff):
+    client = signed_in(app, ASSISTANT)
+    response = post(client, HELP, {"channel": "phone", "needs_code": "ABCD"}, HELP)
+    assert response.status_code == 400
+    page = response.data.decode()
+    assert "Ask the person if they agree before you start" in page
+    assert 'value="phone" checked' in page and 'value="ABCD"' in page
+    with app.app_context():
+        assert db.session.scalar(select(AssistedSession)) is None
+
+
+def test_a_wrong_needs_code_is_explained(app, staff):
+    client = signed_in(app, ASSISTANT)
+    response = start_helping(client, needs_code="0000-0000")
+    assert response.status_code == 400
+    assert b"Check the needs code" in response.data
+
+
+def test_the_persons_needs_code_shapes_every_page_and_the_banner_stays(app, staff):
+    with app.test_request_context():
+        needs_code = code.encode(Needs(text_size="largest", language="cy"), ("en", "cy", "ar"))
+    client = signed_in(app, ASSISTANT)
+    response = start_helping(client, needs_code=needs_code)
+    assert response.headers["Location"] == "/"
+    for url in ("/", "/cy/services/apply-for-a-blue-badge", BINS):
+        page = client.get(url)
+        html = page.data.decode()
+        assert "app-text-largest" in html, url
+        assert 'id="assisted-banner"' in html, url
+        assert 'action="/staff/help-someone/end"' in html, url
+        assert page.headers["Cache-Control"] == "no-store", url
+    # Not in a needs cookie: the person's needs never live in a shared browser.
+    assert client.get_cookie("needs") is None
+
+
+def test_needs_set_during_a_session_stay_on_the_server(app, staff):
+    client = signed_in(app, ASSISTANT)
+    assert start_helping(client).headers["Location"] == "/your-needs"
+    client.post(
+        "/your-needs/text-size",
+        data={"csrf_token": csrf_token(client, "/your-needs/text-size"), "answer": "large"},
+    )
+    client.post("/your-needs/check", data={"csrf_token": csrf_token(client, "/your-needs/check")})
+    assert client.get_cookie("needs") is None
+    assert "app-text-large" in client.get("/").data.decode()
+    with app.app_context():
+        assert db.session.scalar(select(AssistedSession)).needs["text_size"] == "large"
+
+
+def test_what_is_sent_is_marked_assisted_with_who_and_how(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client, channel="video")
+    walk(client, BINS, BIN_ANSWERS)
+    client.post(f"{BINS}/check", data={"csrf_token": csrf_token(client, f"{BINS}/check")})
+    with app.app_context():
+        submission = db.session.scalar(select(Submission))
+        assisted = db.session.get(AssistedSession, submission.assisted_session_id)
+        assert submission.channel == "assisted"
+        assert (assisted.channel, assisted.staff.email) == ("video", ASSISTANT)
+    detail = client.get(f"/staff/submissions/{submission.reference}").data.decode()
+    assert "With help from Waste (on a video call)" in detail
+
+
+def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client)
+    walk(client, BINS, BIN_ANSWERS)
+    client.post(f"{BINS}/check", data={"csrf_token": csrf_token(client, f"{BINS}/check")})
+    assert client.get(f"{BINS}/sent").status_code == 200
+    response = post(client, "/staff/help-someone/end", token_from="/")
+    assert response.headers["Location"] == "/staff/"
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    assert any(h.startswith("needs=;") for h in response.headers.getlist("Set-Cookie"))
+    # The sent page (their answers) and their drafts are gone from this browser...
+    assert client.get(f"{BINS}/sent").status_code == 404
+    with client.session_transaction() as session:
+        assert "drafts" not in session and "sent" not in session
+    # ...the banner too, and the staff member is still signed in.
+    assert 'id="assisted-banner"' not in client.get("/").data.decode()
+    assert client.get("/staff/").status_code == 200
+    with app.app_context():
+        actions = [e.action for e in db.session.scalars(select(AuditEvent))]
+        assert "assisted_session_started" in actions and "assisted_session_ended" in actions
+        assert db.session.scalar(select(AssistedSession)).ended_at is not None
+
+
+def test_signing_out_ends_the_assisted_session_too(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client)
+    post(client, "/staff/sign-out", token_from="/")
+    with app.app_context():
+        assert db.session.scalar(select(AssistedSession)).ended_at is not None
+    assert 'id="assisted-banner"' not in client.get("/").data.decode()
+
+
+def test_a_contact_request_sent_for_someone_is_marked_as_assisted(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client, channel="phone")
+    url = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
+    client.post(
+        url,
+        data={
+            "csrf_token": csrf_token(client, url),
+            "kind": "call_back",
+            "name": "Sam Jones",
+            "phone": "01632 960 001",
+            "best_time": "any",
+            "language": "en",
+        },
+    )
+    client.post(f"{url}/check", data={"csrf_token": csrf_token(client, f"{url}/check")})
+    with app.app_context():
+        assert db.session.scalar(select(ContactRequest)).assisted_session_id is not None
+
+
+def test_content_designers_cannot_help_someone(app, staff):
+    client = signed_in(app, "designer@glanmor.example")
+    assert client.get(HELP).status_code == 403

@@ -1,0 +1,146 @@
+"""Ask us to contact you (citizens), and the queue that answers it (staff)."""
+
+import pytest
+from sqlalchemy import select
+
+from portal.callbacks.models import ContactRequest
+from portal.extensions import db
+from portal.needs import store
+from portal.needs.model import Needs
+from tests.integration.staff.conftest import csrf_token, post, signed_in
+
+WELSH_WHAT_HAPPENS_NEXT = "Beth sy'n digwydd nesaf"
+SERVICE = "report-a-missed-bin-collection"
+URL = f"/services/{SERVICE}/ask-us-to-contact-you"
+ANSWERS = {
+    "kind": "appointment",
+    "name": "Sam Jones",
+    "phone": "07700 900 982",
+    "best_time": "morning",
+    "language": "cy",
+    "needs": ["bsl", "step_free"],
+    "anything_else": "I use a wheelchair.",
+}
+
+
+def send(client, prefix: str = "", answers: dict | None = None):
+    url = prefix + URL
+    response = client.post(
+        url, data={"csrf_token": csrf_token(client, url), **(answers or ANSWERS)}
+    )
+    assert response.headers["Location"] == f"{url}/check", response.data[:3000]
+    return client.post(f"{url}/check", data={"csrf_token": csrf_token(client, f"{url}/check")})
+
+
+@pytest.mark.parametrize("prefix", ["", "/cy"])
+def test_a_citizen_can_ask_for_an_appointment_and_take_away_what_happens_next(app, client, prefix):
+    check = client.post(
+        prefix + URL, data={"csrf_token": csrf_token(client, prefix + URL), **ANSWERS}
+    )
+    page = client.get(check.headers["Location"]).data.decode()
+    assert "Sam Jones" in page and "07700 900 982" in page
+    sent = client.post(
+        f"{prefix}{URL}/check", data={"csrf_token": csrf_token(client, f"{prefix}{URL}/check")}
+    )
+    assert sent.headers["Location"] == f"{prefix}{URL}/sent"
+    summary = client.get(sent.headers["Location"]).data.decode()
+    with app.app_context():
+        saved = db.session.scalar(select(ContactRequest))
+    assert saved.reference in summary
+    assert (saved.department, saved.language, saved.needs) == (
+        "waste-and-recycling",
+        "cy",
+        ["bsl", "step_free"],
+    )
+    assert "07700 900 982" in summary
+    if prefix:
+        assert WELSH_WHAT_HAPPENS_NEXT in summary
+
+
+def test_mistakes_are_explained_and_nothing_typed_is_lost(client):
+    response = client.post(
+        URL,
+        data={
+            "csrf_token": csrf_token(client, URL),
+            "kind": "call_back",
+            "name": "Sam <b>Jones</b>",
+            "phone": "call me maybe",
+            "anything_else": "x" * 501,
+        },
+    )
+    assert response.status_code == 400
+    page = response.data.decode()
+    for message in (
+        "Enter a telephone number, like 01632 960 001 or 07700 900 982",
+        "Select the best time to call",
+        "Select English or Welsh",
+        "Use 500 characters or fewer",
+    ):
+        assert message in page
+    assert 'value="Sam &lt;b&gt;Jones&lt;/b&gt;"' in page and "call me maybe" in page
+    assert 'value="call_back" checked' in page
+
+
+def test_what_the_person_told_us_is_filled_in_for_them(app, client):
+    with app.test_request_context():
+        cookie = store.dump(Needs(language="cy", bsl=True, channels=("in_person",)))
+    client.set_cookie("needs", cookie)
+    page = client.get(URL).data.decode()
+    assert 'value="cy" checked' in page
+    assert 'value="bsl" checked' in page
+    assert 'value="appointment" checked' in page
+
+
+def test_an_unknown_service_has_no_form(client):
+    assert client.get("/services/no-such-service/ask-us-to-contact-you").status_code == 404
+
+
+def test_check_without_answers_goes_back_to_the_form(client):
+    assert client.get(f"{URL}/check").headers["Location"] == URL
+
+
+def test_every_service_page_links_to_the_form(client):
+    page = client.get(f"/services/{SERVICE}").data.decode()
+    assert f'href="{URL}"' in page
+
+
+def test_the_queue_marks_welsh_filters_and_is_worked_to_completion(app, client, staff):
+    send(client)
+    send(
+        app.test_client(),
+        answers={**ANSWERS, "language": "en", "needs": [], "kind": "call_back", "name": "Ann"},
+    )
+    worker = signed_in(app, "waste@glanmor.example")
+    queue = worker.get("/staff/requests").data.decode()
+    assert "Sam Jones" in queue and "Ann" in queue
+    assert queue.count("govuk-tag--yellow") == 1  # the Welsh one
+    welsh = worker.get("/staff/requests?language=cy").data.decode()
+    assert "Sam Jones" in welsh and "Ann" not in welsh
+    bsl = worker.get("/staff/requests?need=bsl").data.decode()
+    assert "Sam Jones" in bsl and "Ann" not in bsl
+    by_service = worker.get(f"/staff/requests?service={SERVICE}").data.decode()
+    assert "Sam Jones" in by_service and "Ann" in by_service
+    assert "Ann" not in worker.get("/staff/requests?service=apply-for-a-blue-badge").data.decode()
+    assert worker.get("/staff/requests?status=nonsense&need=%3Cscript%3E").status_code == 200
+
+    with app.app_context():
+        reference = db.session.scalar(
+            select(ContactRequest.reference).where(ContactRequest.name == "Sam Jones")
+        )
+    detail_url = f"/staff/requests/{reference}"
+    assert "Contact in Welsh" in worker.get(detail_url).data.decode()
+    post(worker, f"{detail_url}/claim", token_from=detail_url)
+    empty = post(worker, f"{detail_url}/notes", {"text": "  "}, detail_url)
+    assert empty.status_code == 400 and b"Enter a note" in empty.data
+    post(
+        worker, f"{detail_url}/notes", {"text": "Booked for Tuesday 10am, BSL booked."}, detail_url
+    )
+    post(worker, f"{detail_url}/complete", token_from=detail_url)
+    with app.app_context():
+        done = db.session.scalar(
+            select(ContactRequest).where(ContactRequest.reference == reference)
+        )
+        assert done.status == "completed" and done.claimed_by.email == "waste@glanmor.example"
+        assert [note.text for note in done.notes] == ["Booked for Tuesday 10am, BSL booked."]
+    assert "Sam Jones" not in worker.get("/staff/requests").data.decode()  # open only
+    assert "Sam Jones" in worker.get("/staff/requests?status=completed").data.decode()
