@@ -15,9 +15,9 @@ staff_cli = AppGroup("staff", help="Staff accounts.")
 
 
 @staff_cli.command("create")
-@click.option("--email", required=True)
-@click.option("--name", required=True)
-@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--email", prompt="Email address")
+@click.option("--name", prompt="Full name")
+@click.option("--role", type=click.Choice(ROLES), prompt="Role")
 @click.option(
     "--department",
     default=None,
