@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run preview test test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
+.PHONY: help setup run preview test test-postgres test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -32,9 +32,16 @@ test: export PORTAL_ENV = test
 test: setup $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
 	$(FLASK) content check
-	$(BIN)/pytest tests/unit tests/integration
+	$(BIN)/pytest tests/unit tests/integration -n 2
+	$(MAKE) --no-print-directory test-postgres
 	CHROMIUM="$$(scripts/find-chromium)" $(BIN)/pytest tests/browser -n 2
 	CHROMIUM="$$(scripts/find-chromium)" $(FLASK) a11y audit --fail-on-issues
+
+test-postgres: export PORTAL_ENV = test
+test-postgres: setup $(VENV)/.test ## The integration tier on PostgreSQL, and the multi-server, load and fault tests
+	scripts/test-services start > instance/test-services.env
+	env $$(cat instance/test-services.env) $(BIN)/pytest tests/integration -n 2
+	env $$(cat instance/test-services.env) $(BIN)/pytest tests/system
 
 test-unit: export PORTAL_ENV = test
 test-unit: setup $(VENV)/.test ## Only the unit tests

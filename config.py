@@ -60,6 +60,9 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
 
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'portal.db'}")
+    # A connection is tested before use, so after a database restart the pool replaces its
+    # dead connections by itself instead of failing one request each.
+    SQLALCHEMY_ENGINE_OPTIONS = MappingProxyType({"pool_pre_ping": True})
 
     # Flask-Limiter: one process keeps counts in memory; several servers must share Redis.
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")

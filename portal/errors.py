@@ -1,7 +1,34 @@
 """Error pages in GOV.UK style, in the language of the URL that was asked for."""
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.extensions import db
+
+# The database is down, restarting, read-only or full: a moment's problem, not a bug.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable_response(template: str, status: int = 503, **context):
+    """Render a page that says the service is unavailable for a moment. The failed
+    transaction is rolled back so the next request starts clean."""
+    db.session.rollback()
+    response = current_app.make_response((render_template(template, **context), status))
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def committed() -> bool:
+    """Commit the session; False (rolled back) when the database is unavailable, so the
+    view can give the person their page back with what they typed."""
+    try:
+        db.session.commit()
+    except DATABASE_UNAVAILABLE:
+        db.session.rollback()
+        return False
+    return True
 
 
 def register_error_pages(app: Flask) -> None:
@@ -14,3 +41,9 @@ def register_error_pages(app: Flask) -> None:
     def server_error(error: InternalServerError):
         # Never show a stack trace: the log has it.
         return render_template("errors/500.html"), 500
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_error(error):
+        app.logger.error("database unavailable: %s", error.__class__.__name__, exc_info=error)
+        return database_unavailable_response("errors/unavailable.html")

@@ -19,6 +19,7 @@ from portal.callbacks.forms import (
     ContactRequestForm,
 )
 from portal.callbacks.models import ContactRequest
+from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
 from portal.needs.store import current_needs
@@ -112,17 +113,24 @@ def check(slug: str):
     answers = session.get(DRAFT_KEY, {}).get(slug)
     if not answers:
         return redirect(url_for("callbacks.start", slug=slug))
+    unavailable = False
     if request.method == "POST":  # CSRFProtect has already checked the token
-        contact_request = _send(found.page, answers)
-        session[SENT_KEY] = {**session.get(SENT_KEY, {}), slug: contact_request.reference}
-        session[DRAFT_KEY] = {k: v for k, v in session.get(DRAFT_KEY, {}).items() if k != slug}
-        return redirect(url_for("callbacks.sent", slug=slug))
+        try:
+            contact_request = _send(found.page, answers)
+        except DATABASE_UNAVAILABLE:
+            db.session.rollback()
+            unavailable = True  # the answers stay in the session: sending again works
+        else:
+            session[SENT_KEY] = {**session.get(SENT_KEY, {}), slug: contact_request.reference}
+            session[DRAFT_KEY] = {k: v for k, v in session.get(DRAFT_KEY, {}).items() if k != slug}
+            return redirect(url_for("callbacks.sent", slug=slug))
     return render_template(
         "callbacks/check.html",
         service=found.page,
         fallback=found.fallback,
         rows=_rows(slug, answers),
-    )
+        unavailable=unavailable,
+    ), (503 if unavailable else 200)
 
 
 def _send(page, answers: dict) -> ContactRequest:

@@ -9,6 +9,7 @@ import re
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
+from portal.errors import committed
 from portal.extensions import csrf, db, limiter
 from portal.feedback.forms import PERSONAL_DATA_HINT, ProblemForm, SatisfactionForm, UsefulForm
 from portal.feedback.models import PageFeedback, SatisfactionResponse
@@ -50,6 +51,7 @@ def problem():
     form = ProblemForm()
     page = page_path(form.page.data or request.args.get("page"))
     form.page.data = page
+    unavailable = False
     if form.validate_on_submit():
         if not form.is_spam():
             db.session.add(
@@ -61,15 +63,17 @@ def problem():
                     what_wrong=(form.what_wrong.data or "").strip() or None,
                 )
             )
-            db.session.commit()
-        return redirect(url_for("feedback.thanks", page=page), 303)
+            unavailable = not committed()
+        if not unavailable:
+            return redirect(url_for("feedback.thanks", page=page), 303)
     return render_template(
         "feedback/problem.html",
         form=form,
         page=page,
         after_no=request.args.get("useful") == "no",
         personal_data_hint=PERSONAL_DATA_HINT,
-    )
+        unavailable=unavailable,
+    ), (503 if unavailable else 200)
 
 
 @localised_route(bp, "/feedback/thanks")
@@ -84,6 +88,7 @@ def satisfaction(slug: str):
     if form_definition is None:
         abort(404)
     form = SatisfactionForm()
+    unavailable = False
     if form.validate_on_submit():
         if not form.is_spam():
             db.session.add(
@@ -95,14 +100,16 @@ def satisfaction(slug: str):
                     improve=(form.improve.data or "").strip() or None,
                 )
             )
-            db.session.commit()
-        return redirect(url_for("feedback.thanks", page=url_for("services.home")), 303)
+            unavailable = not committed()
+        if not unavailable:
+            return redirect(url_for("feedback.thanks", page=url_for("services.home")), 303)
     return render_template(
         "feedback/satisfaction.html",
         form=form,
         service_form=form_definition,
         personal_data_hint=PERSONAL_DATA_HINT,
-    )
+        unavailable=unavailable,
+    ), (503 if unavailable else 200)
 
 
 def sitemap_values() -> dict[str, list[dict]]:

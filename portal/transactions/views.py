@@ -11,6 +11,7 @@ from wtforms import StringField
 from wtforms.validators import InputRequired
 
 from portal.assist.assisted import current_assisted
+from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db, limiter
 from portal.i18n import current_language, direction, localised_route
 from portal.needs.store import current_needs
@@ -59,18 +60,31 @@ def question(slug: str, question_id: str):
         abort(404)
     language = current_language()
     changing = request.args.get("change") == "1"
-    draft = drafts.current_draft(form)
+    try:
+        draft = drafts.current_draft(form)
+    except DATABASE_UNAVAILABLE:
+        if request.method != "POST":
+            raise  # the "unavailable for a moment" page: there is nothing typed to keep
+        db.session.rollback()
+        draft = None
     answers = draft.answers if draft else {}
     answer_form_class = build_form(asked, language)
+    unavailable = False
     if request.method == "POST":
         answer_form = answer_form_class()
         if answer_form.validate_on_submit():
             answer = stored(asked, answer_form.answer.data)
-            draft = drafts.save_answer(form, language, asked.id, answer)
-            return redirect(_after(form, asked, draft.answers, changing))
+            try:
+                draft = drafts.save_answer(form, language, asked.id, answer)
+            except DATABASE_UNAVAILABLE:
+                # Say so, and give the page back with the answer as it was typed.
+                db.session.rollback()
+                unavailable = True
+            else:
+                return redirect(_after(form, asked, draft.answers, changing))
     else:
         answer_form = answer_form_class(data={"answer": answers.get(asked.id)})
-    status = 400 if answer_form.errors else 200
+    status = 503 if unavailable else 400 if answer_form.errors else 200
     return render_template(
         "transactions/question.html",
         form=form,
@@ -80,6 +94,7 @@ def question(slug: str, question_id: str):
         fallback=_language_attrs(),
         back_url=_back(form, asked, answers, changing),
         language=language,
+        unavailable=unavailable,
     ), status
 
 

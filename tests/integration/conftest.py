@@ -2,11 +2,13 @@ import gzip
 
 import brotli
 import pytest
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from config import TestConfig
 from portal import create_app
+from portal.extensions import db
 from tests.integration.page_checks import problems_with
 
 
@@ -37,13 +39,25 @@ class PageCheckingClient(FlaskClient):
         return response
 
 
+def fresh_database(app) -> None:
+    """Every test starts from an empty database built by the real migrations: in memory
+    for SQLite; on PostgreSQL, this worker's database emptied first."""
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(sa.text("drop schema public cascade; create schema public"))
+        upgrade()
+
+
 @pytest.fixture
 def app():
     app = create_app(TestConfig())
     app.test_client_class = PageCheckingClient
+    fresh_database(app)
+    yield app
     with app.app_context():
-        upgrade()  # the real migrations, on an in-memory database
-    return app
+        db.session.remove()
+        db.engine.dispose()  # no connection left open to hold a lock on the next reset
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from config import TestConfig
 from portal import create_app
 from portal.assist.access import ANYONE, access_of
 from portal.assist.roles import PERMISSIONS, ROLES
+from tests.integration.conftest import fresh_database
 from tests.integration.staff.conftest import STAFF, create_staff, signed_in
 
 OPEN_ROUTES = {"staff.sign_in", "staff.sign_in_code"}
@@ -74,13 +75,10 @@ def test_signed_out_every_staff_route_sends_you_to_sign_in(app):
 @pytest.fixture
 def app_without_csrf():
     """Role checks on POST routes: without CSRF in the way, the role decides."""
-    from flask_migrate import upgrade
-
     config = TestConfig()
     config.WTF_CSRF_ENABLED = False
     app = create_app(config)  # the plain test client: these pages have no tokens
-    with app.app_context():
-        upgrade()
+    fresh_database(app)
     return app
 
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from config import TestConfig
 from portal import create_app
+from tests.integration.conftest import fresh_database
 
 FORMS = [
     "report-a-missed-bin-collection",
@@ -27,10 +28,7 @@ def client():
     config = TestConfig()
     config.WTF_CSRF_ENABLED = False  # the property is about answers; CSRF is tested elsewhere
     app = create_app(config)
-    from flask_migrate import upgrade
-
-    with app.app_context():
-        upgrade()
+    fresh_database(app)
     return app.test_client()
 
 

@@ -1,0 +1,84 @@
+"""Two servers behind a load balancer: a citizen's form journey and a staff session carry
+on whichever server each request lands on, and rate limits are counted once, in Redis."""
+
+import itertools
+import subprocess
+
+import requests
+
+from tests.system.conftest import BIN, database
+from tests.system.journeys import fill_bins_form, post, reference_on, send_bins_form, token
+
+STAFF_EMAIL = "two-servers@glanmor.example"
+STAFF_PASSWORD = "two servers one session"
+
+
+def test_a_form_journey_moves_between_servers_and_is_stored_once(cluster):
+    person = requests.Session()
+    upstreams = fill_bins_form(person, cluster.url)
+    # Each answer was saved by one server and its next page read by the other.
+    assert set(upstreams) == {f"127.0.0.1:{port}" for port in cluster.ports}, upstreams
+    assert all(a != b for a, b in itertools.pairwise(upstreams)), upstreams
+    sent = send_bins_form(person, cluster.url)
+    assert sent.status_code == 302
+    confirmation = person.get(cluster.url + sent.headers["Location"], timeout=30)
+    reference = reference_on(confirmation)
+    assert reference
+    with database(cluster) as connection:
+        rows = connection.execute(
+            "select count(*) from submissions where reference = %s", (reference,)
+        ).fetchone()[0]
+    assert rows == 1
+
+
+def test_a_staff_session_holds_on_every_server_and_ends_on_every_server(cluster):
+    subprocess.run(
+        [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", STAFF_EMAIL,
+         "--name", "Two Servers", "--role", "assistant", "--department", "waste-and-recycling",
+         "--password", STAFF_PASSWORD],
+        env=cluster.env, check=True, capture_output=True,
+    )  # fmt: skip
+    staff = requests.Session()
+    signed_in = post(
+        staff, f"{cluster.url}/staff/sign-in", {"email": STAFF_EMAIL, "password": STAFF_PASSWORD}
+    )
+    assert signed_in.headers["Location"] == "/staff/"
+    seen = set()
+    for _ in range(6):
+        page = staff.get(f"{cluster.url}/staff/requests", allow_redirects=False, timeout=30)
+        assert page.status_code == 200
+        seen.add(page.headers["X-Upstream"])
+    assert len(seen) == 2
+    stolen = dict(staff.cookies)
+    signed_out = staff.post(
+        f"{cluster.url}/staff/sign-out",
+        data={"csrf_token": token(staff, f"{cluster.url}/staff/")},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert signed_out.status_code == 302
+    replay = requests.Session()
+    replay.cookies.update(stolen)
+    for _ in range(4):  # both servers refuse the old session
+        page = replay.get(f"{cluster.url}/staff/", allow_redirects=False, timeout=30)
+        assert page.status_code == 302 and page.headers["Location"].startswith("/staff/sign-in")
+
+
+def test_rate_limits_are_shared_between_servers(cluster):
+    """Sign-in allows 8 attempts a minute per address here. Kept per process, two servers
+    with two workers each would allow 32; in Redis, the 9th is refused wherever it lands."""
+    attempts = requests.Session()
+    codes = []
+    try:
+        for number in range(10):
+            response = post(
+                attempts,
+                f"{cluster.url}/staff/sign-in",
+                {"email": f"nobody{number}@glanmor.example", "password": "wrong wrong wrong"},
+            )
+            codes.append(response.status_code)
+    finally:  # leave the limit clear for the tests that follow
+        subprocess.run(["redis-cli", "-u", cluster.env["RATELIMIT_STORAGE_URI"], "flushall"],
+                       check=True, capture_output=True)  # fmt: skip
+    assert 429 in codes, codes
+    assert codes.index(429) <= 8, codes
