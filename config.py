@@ -67,8 +67,13 @@ class Config:
     # Flask-Limiter: one process keeps counts in memory; several servers must share Redis.
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # If the shared store (Redis) is down, serve people rather than fail every request:
+    # the limits protect the service, they are not the service.
+    RATELIMIT_SWALLOW_ERRORS = True
     # Every POST, per client address and route, unless the route sets a tighter limit.
     RATELIMIT_DEFAULT = _env("PORTAL_POST_RATE_LIMIT", "30 per minute")
+    # Feedback forms are open to robots: tighter.
+    FEEDBACK_RATE_LIMIT = _env("PORTAL_FEEDBACK_RATE_LIMIT", "10 per minute")
     NEEDS_COOKIE_NAME = "needs"
     # One JSON line per request on standard error, with its request id (production).
     LOG_JSON = _env("PORTAL_LOG_JSON", "false").lower() == "true"

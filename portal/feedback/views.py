@@ -19,7 +19,11 @@ bp = Blueprint("feedback", __name__)
 
 # A page of this site: a path, not an address elsewhere ("//evil.example" or "/\\evil").
 _OUR_PATH = re.compile(r"^/(?![/\\])[^\s?#]{0,299}$")
-POST_LIMIT = "10 per minute"
+
+
+def post_limit() -> str:
+    """Feedback posts per client address and route (PORTAL_FEEDBACK_RATE_LIMIT)."""
+    return current_app.config["FEEDBACK_RATE_LIMIT"]
 
 
 def page_path(value: str | None) -> str:
@@ -30,7 +34,7 @@ def page_path(value: str | None) -> str:
 
 @localised_route(bp, "/feedback/useful", methods=["POST"])
 @csrf.exempt
-@limiter.limit(POST_LIMIT, methods=["POST"])
+@limiter.limit(post_limit, methods=["POST"])
 def useful():
     form = UsefulForm()
     if not form.validate():
@@ -46,7 +50,7 @@ def useful():
 
 
 @localised_route(bp, "/feedback/problem", methods=["GET", "POST"])
-@limiter.limit(POST_LIMIT, methods=["POST"])
+@limiter.limit(post_limit, methods=["POST"])
 def problem():
     form = ProblemForm()
     page = page_path(form.page.data or request.args.get("page"))
@@ -82,7 +86,7 @@ def thanks():
 
 
 @localised_route(bp, "/forms/<slug>/feedback", methods=["GET", "POST"])
-@limiter.limit(POST_LIMIT, methods=["POST"])
+@limiter.limit(post_limit, methods=["POST"])
 def satisfaction(slug: str):
     form_definition = current_app.extensions["forms"].get(slug)
     if form_definition is None:

@@ -177,6 +177,7 @@ def cluster(tmp_path_factory):
         # The load test is one address sending for many people: lift the per-address POST
         # limit, but keep sign-in's, which the shared-limit test counts across servers.
         "PORTAL_POST_RATE_LIMIT": "100000 per minute",
+        "PORTAL_FEEDBACK_RATE_LIMIT": "100000 per minute",
         "PORTAL_STAFF_SIGN_IN_RATE_LIMIT": "8 per minute",
         "WEB_CONCURRENCY": "2",
         "PORTAL_THREADS": "4",
@@ -228,3 +229,12 @@ def database(cluster: Cluster):
     """A direct connection to the cluster's database, for checking what was stored."""
     url = cluster.database_url.replace("postgresql+psycopg://", "postgresql://")
     return psycopg.connect(url, autocommit=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.system.figures import lines
+
+    if lines():
+        terminalreporter.section("figures")
+        for line in lines():
+            terminalreporter.write_line(line)

@@ -1,12 +1,16 @@
-"""Figures the system tests print: requests, errors and submissions, for the record."""
+"""Figures the system tests measure (requests, errors, submissions), printed at the end of
+the run by pytest_terminal_summary in conftest.py, whatever pytest captured."""
 
-import sys
+FIGURES: list[tuple[str, dict]] = []
 
 
 def report(title: str, **figures) -> None:
-    """One line per figure on the terminal, whatever pytest captures."""
-    lines = [f"\n[{title}]"] + [
-        f"  {name.replace('_', ' ')}: {value}" for name, value in figures.items()
-    ]
-    sys.__stdout__.write("\n".join(lines) + "\n")
-    sys.__stdout__.flush()
+    FIGURES.append((title, figures))
+
+
+def lines() -> list[str]:
+    out = []
+    for title, figures in FIGURES:
+        out.append(f"[{title}]")
+        out.extend(f"  {name.replace('_', ' ')}: {value}" for name, value in figures.items())
+    return out
