@@ -1,8 +1,8 @@
 """Error pages in GOV.UK style, in the language of the URL that was asked for."""
 
-from flask import Flask, current_app, render_template
-from sqlalchemy.exc import InterfaceError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, abort, current_app, render_template, request
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from portal.extensions import db
 
@@ -41,6 +41,26 @@ def register_error_pages(app: Flask) -> None:
     def server_error(error: InternalServerError):
         # Never show a stack trace: the log has it.
         return render_template("errors/500.html"), 500
+
+    @app.errorhandler(DataError)
+    def impossible_value(error):
+        # A value the database cannot hold (a number too big for its column, say): it came
+        # from the request, so it is the request that is wrong.
+        db.session.rollback()
+        return http_error(BadRequest())
+
+    @app.before_request
+    def refuse_nul_characters():
+        """No one types a NUL character, and PostgreSQL cannot store or even compare one:
+        a request carrying one anywhere is refused before any view sees it."""
+        if "\x00" in request.path or "\x00" in request.query_string.decode("latin-1"):
+            abort(400)
+        if any("\x00" in value for value in request.args.values()):
+            abort(400)
+        if request.method == "POST" and any(
+            "\x00" in value for values in request.form.listvalues() for value in values
+        ):
+            abort(400)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
