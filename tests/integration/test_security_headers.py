@@ -6,6 +6,8 @@ import re
 
 from bs4 import BeautifulSoup
 
+from tests.integration.staff.conftest import create_staff, signed_in
+
 
 def test_every_page_sends_the_security_headers(client, page_urls):
     for url in [*page_urls, "/no-such-page"]:
@@ -83,3 +85,47 @@ def test_production_cookies_are_secure_host_only_and_prefixed(monkeypatch):
     for flag in ("Secure", "HttpOnly", "Path=/", "SameSite=Lax"):
         assert flag in cookie
     assert "Domain" not in cookie
+
+
+def test_every_staff_page_sends_the_headers_and_is_never_stored(app):
+    create_staff(app)
+    client = signed_in(app, "admin@glanmor.example")
+    rules = [
+        r
+        for r in app.url_map.iter_rules()
+        if r.endpoint.startswith("staff.") and "GET" in r.methods
+    ]
+    for rule in rules:
+        url = rule.build({"reference": "NONE-0000", "staff_id": 1}, append_unknown=False)[1]
+        headers = client.get(url).headers
+        assert "object-src 'none'" in headers["Content-Security-Policy"], url
+        assert headers["Cache-Control"] == "no-store", url
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", url
+
+
+def test_the_production_staff_cookie_is_secure_strict_and_prefixed(monkeypatch):
+    from config import ProductionConfig
+    from portal import create_app
+    from portal.assist import sessions
+    from portal.assist.models import StaffMember
+    from portal.extensions import db
+    from tests.integration.conftest import fresh_database
+
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    config = ProductionConfig()
+    config.SECRET_KEY = "test-only-not-secret"
+    config.SQLALCHEMY_DATABASE_URI = "sqlite://"
+    app = create_app(config)
+    fresh_database(app)
+    with app.test_request_context(base_url="https://localhost"):
+        member = StaffMember(email="a@b.example", name="A", role="admin", password_hash="x")
+        db.session.add(member)
+        db.session.commit()
+        response = app.response_class()
+        sessions.begin(member, response)
+    cookie = next(
+        c for c in response.headers.getlist("Set-Cookie") if c.startswith("__Host-staff=")
+    )
+    for flag in ("Secure", "HttpOnly", "Path=/", "SameSite=Strict"):
+        assert flag in cookie
+    assert "Domain" not in cookie and "Expires" not in cookie  # gone when the browser closes
