@@ -151,17 +151,18 @@ class ServiceMeta(GuideMeta):
 
     channels: Channels
     # What one transaction costs us through each channel, in pounds, for the published
-    # cost per transaction (/performance).
+    # cost per transaction (/performance). "assisted" is a form sent with a staff
+    # member's help (an assisted session), whatever way they were helping.
     cost_per_transaction: dict[str, Annotated[Decimal, Field(ge=0, decimal_places=2)]] = {}
 
     @field_validator("cost_per_transaction")
     @classmethod
     def known_channels(cls, value: dict) -> dict:
-        unknown = [name for name in value if name not in Channels.model_fields]
+        known = (*Channels.model_fields, "assisted")
+        unknown = [name for name in value if name not in known]
         if unknown:
             raise ValueError(
-                f"unknown channel {', '.join(unknown)}; "
-                f"expected some of: {', '.join(Channels.model_fields)}"
+                f"unknown channel {', '.join(unknown)}; expected some of: {', '.join(known)}"
             )
         return value
 

@@ -124,3 +124,13 @@ def test_the_overview_lists_every_service_with_a_form(client):
     for slug in (SERVICE, "apply-for-a-resident-parking-permit", "ask-for-a-care-needs-assessment"):
         assert f'href="/performance/{slug}"' in html
     assert client.get("/performance/report-a-pothole").status_code == 404
+
+
+def test_forms_sent_with_staff_help_are_counted_and_costed_as_assisted(app):
+    with app.app_context():
+        add_submissions(10, channel="online")
+        add_submissions(5, channel="assisted")
+        figures = service_figures(SERVICE, {**COSTS, "assisted": Decimal("2.10")}, 5, now=NOW)
+    assert figures.assisted == Figure(5)
+    # (10 x 0.40 + 5 x 2.10) / 15 = 14.50 / 15
+    assert figures.cost_per_transaction == Figure(Decimal("0.97"))
