@@ -11,7 +11,7 @@ from portal.assist import passwords
 from portal.assist.models import AssistedSession, StaffMember
 from portal.extensions import db
 from portal.transactions.models import Submission
-from tests.browser.test_form_journeys import fill_directly
+from tests.browser.test_form_journeys import fill_directly, no_axe_violations
 from tests.integration.transactions.conftest import BIN_ANSWERS, BINS
 
 EMAIL = "assisted-journey@glanmor.example"
@@ -47,6 +47,8 @@ def test_an_assisted_journey_leaves_nothing_of_the_person_behind(browser, live_s
     expect(page).to_have_url(re.compile(r"/your-needs$"))
     banner = page.locator("#assisted-banner")
     expect(banner).to_contain_text("You are helping someone (in person).")
+    page.context_js_enabled = True
+    no_axe_violations(page)  # the banner, on a citizen page
 
     # Their needs: the largest text.
     page.goto(live_server + "/your-needs/text-size")
@@ -66,6 +68,7 @@ def test_an_assisted_journey_leaves_nothing_of_the_person_behind(browser, live_s
     expect(page).to_have_url(re.compile(f"{re.escape(BINS)}/sent$"))
     reference = page.locator(".govuk-panel strong").inner_text().strip()
     expect(banner).to_be_visible()
+    no_axe_violations(page)  # the summary they take away, with the banner
     sent_url = page.url
 
     page.get_by_role("button", name="End session").click()

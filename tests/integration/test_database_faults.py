@@ -52,9 +52,12 @@ def small_disk(tmp_path, sqlite_file):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
     size = sqlite_file.stat().st_size + 64 * 1024
-    subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)], check=True
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)],
+        capture_output=True,
     )
+    if mounted.returncode != 0:  # a container that forbids mounting, even to root
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
     shutil.copy(sqlite_file, mount_point / "portal.db")
     yield mount_point
     subprocess.run(["umount", "-l", str(mount_point)], check=True)
