@@ -18,8 +18,13 @@ def register_sitemap(app: Flask, *providers: Provider) -> None:
 def _page_rules():
     """Rules that serve pages: a page is something people read in a language, so it has a
     localised URL (`/cy/...`). JSON (the content API) and tools that are not for citizens
-    (the preview) are not pages and are checked by their own tests."""
-    rules = [rule for rule in current_app.url_map.iter_rules() if "GET" in (rule.methods or ())]
+    (the preview; the staff pages, behind sign-in) are not public pages and are checked by
+    their own tests (tests/browser/test_staff_pages.py for staff)."""
+    rules = [
+        rule
+        for rule in current_app.url_map.iter_rules()
+        if "GET" in (rule.methods or ()) and not rule.endpoint.startswith("staff.")
+    ]
     localised = {rule.endpoint for rule in rules if "lang" in rule.arguments}
     for rule in rules:
         if rule.endpoint in localised:

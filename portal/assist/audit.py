@@ -1,30 +1,31 @@
 """The audit log: every staff action, recorded as it happens, never changed."""
 
 from flask import request
+from flask_babel import lazy_gettext as _l
 
 from portal.assist.models import AuditEvent, StaffMember
 from portal.extensions import db
 
-# What the log records, in words an administrator reads.
+# What the log records, in words an administrator reads (in the page's language).
 ACTIONS = {
-    "signed_in": "Signed in",
-    "sign_in_failed": "Sign-in failed",
-    "sign_in_blocked": "Sign-in refused: too many failures",
-    "signed_out": "Signed out",
-    "session_expired": "Session timed out",
-    "two_factor_set_up": "Set up two-factor authentication",
-    "assisted_session_started": "Started helping someone",
-    "assisted_session_ended": "Stopped helping someone",
-    "submission_viewed": "Viewed a submission",
-    "submissions_exported": "Exported submissions",
-    "contact_request_viewed": "Viewed a contact request",
-    "contact_request_claimed": "Claimed a contact request",
-    "contact_request_note_added": "Added a note to a contact request",
-    "contact_request_completed": "Completed a contact request",
-    "staff_created": "Created a staff account",
-    "staff_deactivated": "Deactivated a staff account",
-    "staff_unlocked": "Unlocked sign-in for a staff account",
-    "access_refused": "Was refused access",
+    "signed_in": _l("Signed in"),
+    "sign_in_failed": _l("Sign-in failed"),
+    "sign_in_blocked": _l("Sign-in refused: too many failures"),
+    "signed_out": _l("Signed out"),
+    "session_expired": _l("Session timed out"),
+    "two_factor_set_up": _l("Set up two-factor authentication"),
+    "assisted_session_started": _l("Started helping someone"),
+    "assisted_session_ended": _l("Stopped helping someone"),
+    "submission_viewed": _l("Viewed a submission"),
+    "submissions_exported": _l("Exported submissions"),
+    "contact_request_viewed": _l("Viewed a contact request"),
+    "contact_request_claimed": _l("Claimed a contact request"),
+    "contact_request_note_added": _l("Added a note to a contact request"),
+    "contact_request_completed": _l("Completed a contact request"),
+    "staff_created": _l("Created a staff account"),
+    "staff_deactivated": _l("Deactivated a staff account"),
+    "staff_unlocked": _l("Unlocked sign-in for a staff account"),
+    "access_refused": _l("Was refused access"),
 }
 
 

@@ -21,7 +21,7 @@ ADMIN = "matrix-admin@glanmor.example"
 TWO_FACTOR = "matrix-two-factor@glanmor.example"
 PASSWORD = "correct horse battery staple"
 # Values for the staff routes that take one: records made by the `records` fixture.
-SAMPLE_VALUES = {"reference": "MTRX-0001", "staff_id": None}
+SAMPLE_VALUES = {"reference": "MTRX-0001", "staff_id": None, "lang": "cy"}
 # GET pages that need a state the URL alone cannot give, and how the test reaches it.
 NEEDS_PENDING_SIGN_IN = {"staff.sign_in_code"}
 
@@ -153,7 +153,8 @@ def test_staff_page_passes_the_accessibility_checks(
     page = staff_pages(profile, width)
     url = rule
     for name, value in SAMPLE_VALUES.items():
-        url = url.replace(f"<{name}>", str(value)).replace(f"<int:{name}>", str(value))
+        for form in (f"<{name}>", f"<int:{name}>", f"<language:{name}>"):
+            url = url.replace(form, str(value))
     if endpoint in NEEDS_PENDING_SIGN_IN:  # the password step first, as a person would
         page.goto(live_server + "/staff/sign-in")
         page.get_by_label("Email address").fill(TWO_FACTOR)

@@ -95,12 +95,18 @@ class Cluster:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
 
     def worker_pids(self, index: int) -> list[int]:
-        """The gunicorn worker processes of one server (children of its master)."""
+        """The gunicorn worker processes of one server (children of its master), read
+        from /proc so no `ps` is needed on a bare machine."""
         master = self.servers[index].pid
-        out = subprocess.run(
-            ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
-        ).stdout
-        return [int(pid) for pid in out.split()]
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended while we looked
+                continue
+            if int(fields[1]) == master:
+                children.append(int(stat.parent.name))
+        return sorted(children)
 
     def stop(self) -> None:
         for process in [*self.servers, self.nginx]:

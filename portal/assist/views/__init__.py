@@ -1,14 +1,17 @@
 """The staff side, under /staff: one blueprint, every route behind an access decision."""
 
 from flask import Blueprint, Response
+from flask_babel import format_datetime
 
 from portal.assist.access import check_access
 from portal.assist.models import aware
 from portal.assist.roles import PERMISSIONS, ROLE_NAMES, allowed
 from portal.assist.sessions import current_session
 from portal.callbacks.forms import STATUS_NAMES
+from portal.i18n import current_language
 
-bp = Blueprint("staff", __name__, url_prefix="/staff")
+# Every route is /staff/... and, for Welsh and Arabic, /cy/staff/... (portal.i18n).
+bp = Blueprint("staff", __name__)
 bp.before_request(check_access)
 
 
@@ -30,7 +33,7 @@ def staff_context() -> dict:
         "staff_can": can,
         "staff_member": staff_session.staff if staff_session else None,
         "role_names": ROLE_NAMES,
-        "department_names": _department_names,
+        "department_names": department_names,
         "status_names": STATUS_NAMES,
         "when": when,
         "permissions": PERMISSIONS,
@@ -38,14 +41,18 @@ def staff_context() -> dict:
 
 
 def when(moment) -> str:
-    """A date and time for staff pages: always UTC, and said so."""
-    return aware(moment).strftime("%-d %b %Y, %H:%M UTC")
+    """A date and time for staff pages, in the page's language: always UTC, and said so."""
+    return format_datetime(aware(moment), "d MMM y, HH:mm", rebase=False) + " UTC"
 
 
-def _department_names() -> dict[str, str]:
+def department_names() -> dict[str, str]:
+    """Department names in the page's language (English where a name has no other)."""
     from portal.publishing.index import current_content
 
-    return {slug: d.name.en for slug, d in current_content().taxonomy.departments.items()}
+    language = current_language()
+    return {
+        slug: d.name.get(language) for slug, d in current_content().taxonomy.departments.items()
+    }
 
 
 # The routes, by what they are for (imported for their side effect of registering).

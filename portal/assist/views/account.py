@@ -1,5 +1,6 @@
 """Signing in and out, the staff home page, and the staff member's own account."""
 
+import re
 from datetime import timedelta
 
 import pyotp
@@ -25,7 +26,11 @@ from portal.assist.forms import ChangePasswordForm, CodeForm, SignInForm
 from portal.assist.models import StaffMember, aware, now
 from portal.assist.views import bp
 from portal.extensions import db, limiter
+from portal.i18n import localised_route
 
+# /staff/... or /cy/staff/... in plain characters: never "//elsewhere", a full address,
+# or anything that could break out of the Location header.
+STAFF_PATH = re.compile(r"(/[a-z]{2})?/staff/[A-Za-z0-9_-][A-Za-z0-9/_?=&.%-]*")
 PENDING_KEY = "staff_pending"
 PENDING_LIFETIME = timedelta(minutes=5)
 SETUP_KEY = "staff_totp_setup"
@@ -38,7 +43,7 @@ def _sign_in_limit() -> str:
 
 def _safe_next(target: str | None) -> str:
     """Only our own staff pages: never an address that leaves the site."""
-    if target and target.startswith("/staff/") and not target.startswith("//"):
+    if target and STAFF_PATH.fullmatch(target):
         return target
     return url_for("staff.home")
 
@@ -54,7 +59,7 @@ def _blocked_message(until) -> str:
     )
 
 
-@bp.route("/sign-in", methods=["GET", "POST"])
+@localised_route(bp, "/staff/sign-in", methods=["GET", "POST"])
 @open_to_anyone
 @limiter.limit(_sign_in_limit, methods=["POST"])
 def sign_in():
@@ -103,7 +108,7 @@ def _signed_in(staff: StaffMember, target: str):
     return response
 
 
-@bp.route("/sign-in/code", methods=["GET", "POST"])
+@localised_route(bp, "/staff/sign-in/code", methods=["GET", "POST"])
 @open_to_anyone
 @limiter.limit(_sign_in_limit, methods=["POST"])
 def sign_in_code():
@@ -143,7 +148,7 @@ def _code_is_right(staff: StaffMember, code: str) -> bool:
     return False
 
 
-@bp.route("/sign-out", methods=["POST"])
+@localised_route(bp, "/staff/sign-out", methods=["POST"])
 @requires("signed_in")
 def sign_out():
     staff_session = sessions.current_session()
@@ -158,19 +163,19 @@ def sign_out():
     return response
 
 
-@bp.route("/")
+@localised_route(bp, "/staff/")
 @requires("signed_in")
 def home():
     return render_template("staff/home.html", staff=current_staff_member())
 
 
-@bp.route("/account")
+@localised_route(bp, "/staff/account")
 @requires("signed_in")
 def account():
     return render_template("staff/account.html", staff=current_staff_member())
 
 
-@bp.route("/account/password", methods=["GET", "POST"])
+@localised_route(bp, "/staff/account/password", methods=["GET", "POST"])
 @requires("signed_in")
 def change_password():
     staff = current_staff_member()
@@ -189,7 +194,7 @@ def change_password():
     return render_template("staff/change_password.html", form=form), (400 if form.errors else 200)
 
 
-@bp.route("/account/two-factor", methods=["GET", "POST"])
+@localised_route(bp, "/staff/account/two-factor", methods=["GET", "POST"])
 @requires("signed_in")
 def two_factor():
     staff = current_staff_member()

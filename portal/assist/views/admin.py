@@ -10,15 +10,11 @@ from portal.assist.access import current_staff_member, requires
 from portal.assist.forms import NewStaffForm
 from portal.assist.models import AuditEvent, StaffMember
 from portal.assist.scope import departments_of
-from portal.assist.views import bp
+from portal.assist.views import bp, department_names
 from portal.extensions import db
-from portal.publishing.index import current_content
+from portal.i18n import localised_route
 
 AUDIT_PAGE_SIZE = 100
-
-
-def _department_names() -> dict[str, str]:
-    return {slug: d.name.en for slug, d in current_content().taxonomy.departments.items()}
 
 
 def _managed(staff_id: int) -> StaffMember:
@@ -31,7 +27,7 @@ def _managed(staff_id: int) -> StaffMember:
     return member
 
 
-@bp.route("/admin/staff")
+@localised_route(bp, "/staff/admin/staff")
 @requires("manage_staff")
 def staff_list():
     admin = current_staff_member()
@@ -42,17 +38,17 @@ def staff_list():
     return render_template(
         "staff/staff_list.html",
         members=db.session.scalars(query).all(),
-        departments=_department_names(),
+        departments=department_names(),
     )
 
 
-@bp.route("/admin/staff/new", methods=["GET", "POST"])
+@localised_route(bp, "/staff/admin/staff/new", methods=["GET", "POST"])
 @requires("manage_staff")
 def new_staff():
     admin = current_staff_member()
     form = NewStaffForm()
     department = departments_of(admin)
-    names = _department_names()
+    names = department_names()
     if department is None:
         choices = {"": "", "all": str(_l("All departments")), **names}
     else:  # a department's administrator adds staff to their own department only
@@ -79,7 +75,7 @@ def new_staff():
     return render_template("staff/new_staff.html", form=form), (400 if form.errors else 200)
 
 
-@bp.route("/admin/staff/<int:staff_id>/deactivate", methods=["POST"])
+@localised_route(bp, "/staff/admin/staff/<int:staff_id>/deactivate", methods=["POST"])
 @requires("manage_staff")
 def deactivate_staff(staff_id: int):
     member = _managed(staff_id)
@@ -94,7 +90,7 @@ def deactivate_staff(staff_id: int):
     return redirect(url_for("staff.staff_list"))
 
 
-@bp.route("/admin/staff/<int:staff_id>/unlock", methods=["POST"])
+@localised_route(bp, "/staff/admin/staff/<int:staff_id>/unlock", methods=["POST"])
 @requires("manage_staff")
 def unlock_staff(staff_id: int):
     member = _managed(staff_id)
@@ -104,7 +100,7 @@ def unlock_staff(staff_id: int):
     return redirect(url_for("staff.staff_list"))
 
 
-@bp.route("/admin/audit")
+@localised_route(bp, "/staff/admin/audit")
 @requires("audit_log")
 def audit_log():
     admin = current_staff_member()

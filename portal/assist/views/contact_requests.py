@@ -16,6 +16,7 @@ from portal.callbacks.forms import (
 )
 from portal.callbacks.models import STATUSES, ContactRequest, ContactRequestNote
 from portal.extensions import db
+from portal.i18n import current_language, localised_route
 from portal.publishing.index import current_content
 
 PAGE_SIZE = 50
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 def _service_titles() -> dict[str, str]:
     return {
         found.page.slug: found.page.meta.title
-        for found in current_content().listed("services", "en")
+        for found in current_content().listed("services", current_language())
     }
 
 
@@ -42,7 +43,7 @@ def _filters() -> dict[str, str]:
     return {name: value for name, value in wanted.items() if value in known[name]}
 
 
-@bp.route("/requests")
+@localised_route(bp, "/staff/requests")
 @requires("contact_requests")
 def contact_requests():
     staff = current_staff_member()
@@ -78,7 +79,7 @@ def _request(reference: str) -> ContactRequest:
     return may_see(found, staff)
 
 
-@bp.route("/requests/<reference>")
+@localised_route(bp, "/staff/requests/<reference>")
 @requires("contact_requests")
 def contact_request(reference: str):
     found = _request(reference)
@@ -99,7 +100,7 @@ def _detail(found: ContactRequest, note_form: NoteForm, status: int = 200):
     ), status
 
 
-@bp.route("/requests/<reference>/claim", methods=["POST"])
+@localised_route(bp, "/staff/requests/<reference>/claim", methods=["POST"])
 @requires("contact_requests")
 def claim_contact_request(reference: str):
     found = _request(reference)
@@ -113,7 +114,7 @@ def claim_contact_request(reference: str):
     return redirect(url_for("staff.contact_request", reference=reference))
 
 
-@bp.route("/requests/<reference>/notes", methods=["POST"])
+@localised_route(bp, "/staff/requests/<reference>/notes", methods=["POST"])
 @requires("contact_requests")
 def add_contact_request_note(reference: str):
     found = _request(reference)
@@ -127,7 +128,7 @@ def add_contact_request_note(reference: str):
     return redirect(url_for("staff.contact_request", reference=reference) + "#notes")
 
 
-@bp.route("/requests/<reference>/complete", methods=["POST"])
+@localised_route(bp, "/staff/requests/<reference>/complete", methods=["POST"])
 @requires("contact_requests")
 def complete_contact_request(reference: str):
     found = _request(reference)

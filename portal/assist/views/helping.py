@@ -8,11 +8,12 @@ from portal.assist.access import requires
 from portal.assist.forms import HelpSomeoneForm
 from portal.assist.sessions import current_session
 from portal.assist.views import bp
+from portal.i18n import localised_route
 from portal.needs import code
 from portal.needs.model import NO_NEEDS
 
 
-@bp.route("/help-someone", methods=["GET", "POST"])
+@localised_route(bp, "/staff/help-someone", methods=["GET", "POST"])
 @requires("help_someone")
 def help_someone():
     form = HelpSomeoneForm()
@@ -38,7 +39,7 @@ def help_someone():
     ), (400 if form.errors else 200)
 
 
-@bp.route("/help-someone/end", methods=["POST"])
+@localised_route(bp, "/staff/help-someone/end", methods=["POST"])
 @requires("help_someone")
 def end_helping():
     response = make_response(redirect(url_for("staff.home")))

@@ -10,6 +10,7 @@ from portal.assist.scope import departments_of
 from portal.assist.views import bp
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
+from portal.i18n import localised_route
 from portal.publishing.index import current_content
 
 # "/cy/services/apply-for-a-blue-badge" -> ("services", "apply-for-a-blue-badge")
@@ -25,7 +26,7 @@ def _department_of(path: str) -> str | None:
     return getattr(found.page.meta, "department", None) if found else None
 
 
-@bp.route("/page-feedback")
+@localised_route(bp, "/staff/page-feedback")
 @requires("page_feedback")
 def page_feedback():
     department = departments_of(current_staff_member())

@@ -13,6 +13,7 @@ from portal.assist.models import AssistedSession
 from portal.assist.scope import may_see, within
 from portal.assist.views import bp
 from portal.extensions import db
+from portal.i18n import current_language, localised_route
 from portal.transactions.answers import readable, text
 from portal.transactions.catalogue import current_forms
 from portal.transactions.models import Submission
@@ -38,7 +39,7 @@ def _searched():
     return query.order_by(Submission.created_at.desc()), words
 
 
-@bp.route("/submissions")
+@localised_route(bp, "/staff/submissions")
 @requires("submissions")
 def submissions():
     query, words = _searched()
@@ -52,7 +53,7 @@ def submissions():
     )
 
 
-@bp.route("/submissions/<reference>")
+@localised_route(bp, "/staff/submissions/<reference>")
 @requires("submissions")
 def submission(reference: str):
     staff = current_staff_member()
@@ -61,14 +62,16 @@ def submission(reference: str):
     )
     audit.record("submission_viewed", staff, target=f"submission:{reference}")
     form = current_forms().get(found.form)
+    # Forms are written in English and Welsh; other languages read them in English.
+    language = current_language() if current_language() in ("en", "cy") else "en"
     rows = []
     for question in form.questions if form else ():
         if question.id in found.answers:
             rows.append(
                 {
-                    "key": {"text": text(question.question, "en")},
+                    "key": {"text": text(question.question, language)},
                     "value": {
-                        "text": "\n".join(readable(question, found.answers[question.id], "en"))
+                        "text": "\n".join(readable(question, found.answers[question.id], language))
                     },
                 }
             )
@@ -97,7 +100,7 @@ def _export_rows(found: list[Submission]) -> list[dict]:
     ]
 
 
-@bp.route("/submissions/export", methods=["POST"])
+@localised_route(bp, "/staff/submissions/export", methods=["POST"])
 @requires("export")
 def export_submissions():
     wanted = request.form.get("format", "csv")
