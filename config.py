@@ -67,6 +67,9 @@ class Config:
     # Flask-Limiter: one process keeps counts in memory; several servers must share Redis.
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Said explicitly: Flask-Limiter keeps one Limiter for every app in a process, and an
+    # app that does not say would inherit the last one's choice.
+    RATELIMIT_ENABLED = True
     # If the shared store (Redis) is down, serve people rather than fail every request:
     # the limits protect the service, they are not the service.
     RATELIMIT_SWALLOW_ERRORS = True

@@ -11,6 +11,7 @@ from portal.caching import register_caching
 from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
 from portal.request_log import register_request_log
+from portal.requests import PortalRequest
 from portal.security import register_security
 
 
@@ -20,6 +21,7 @@ def create_app(config: Config | None = None) -> Flask:
     config.validate()
     # Static files are served by WhiteNoise (portal.assets), not Flask's static route.
     app = Flask(__name__, static_folder=None, template_folder=None)
+    app.request_class = PortalRequest
     app.config.from_object(config)
     register_jinja(app)
     register_extensions(app)

@@ -1,6 +1,6 @@
 """Error pages in GOV.UK style, in the language of the URL that was asked for."""
 
-from flask import Flask, abort, current_app, render_template, request
+from flask import Flask, current_app, render_template
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
@@ -48,19 +48,6 @@ def register_error_pages(app: Flask) -> None:
         # from the request, so it is the request that is wrong.
         db.session.rollback()
         return http_error(BadRequest())
-
-    @app.before_request
-    def refuse_nul_characters():
-        """No one types a NUL character, and PostgreSQL cannot store or even compare one:
-        a request carrying one anywhere is refused before any view sees it."""
-        if "\x00" in request.path or "\x00" in request.query_string.decode("latin-1"):
-            abort(400)
-        if any("\x00" in value for value in request.args.values()):
-            abort(400)
-        if request.method == "POST" and any(
-            "\x00" in value for values in request.form.listvalues() for value in values
-        ):
-            abort(400)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

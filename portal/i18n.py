@@ -50,7 +50,9 @@ def page_in(language: str, external: bool = False) -> str:
     if request.endpoint is None or request.url_rule is None:
         return url_for("services.home", lang=_prefix(language), _external=external)
     # Keep the query too: the same page means the same version and the same question.
-    values = {**request.args.to_dict(), **(request.view_args or {})}
+    # (Less any query parameter that url_for would read as its own: "endpoint", "_anchor".)
+    query = {k: v for k, v in request.args.to_dict().items() if k != "endpoint" and k[:1] != "_"}
+    values = {**query, **(request.view_args or {})}
     values["lang"] = _prefix(language)
     return url_for(request.endpoint, **values, _external=external)
 

@@ -15,6 +15,8 @@ from portal.extensions import db
 from portal.i18n import localised_route
 
 AUDIT_PAGE_SIZE = 100
+# A staff id as the database can hold it: a bigger number is simply not found.
+STAFF_ID = "<int(max=2147483647):staff_id>"
 
 
 def _managed(staff_id: int) -> StaffMember:
@@ -75,7 +77,7 @@ def new_staff():
     return render_template("staff/new_staff.html", form=form), (400 if form.errors else 200)
 
 
-@localised_route(bp, "/staff/admin/staff/<int:staff_id>/deactivate", methods=["POST"])
+@localised_route(bp, f"/staff/admin/staff/{STAFF_ID}/deactivate", methods=["POST"])
 @requires("manage_staff")
 def deactivate_staff(staff_id: int):
     member = _managed(staff_id)
@@ -90,7 +92,7 @@ def deactivate_staff(staff_id: int):
     return redirect(url_for("staff.staff_list"))
 
 
-@localised_route(bp, "/staff/admin/staff/<int:staff_id>/unlock", methods=["POST"])
+@localised_route(bp, f"/staff/admin/staff/{STAFF_ID}/unlock", methods=["POST"])
 @requires("manage_staff")
 def unlock_staff(staff_id: int):
     member = _managed(staff_id)
