@@ -94,32 +94,41 @@ def test_a_worker_killed_while_people_send_forms_loses_and_duplicates_nothing(cl
         person.csrf = token(person, f"{cluster.url}{BINS}/check")
         sessions.append(person)
     acknowledged: dict[int, str] = {}
-    failures = {"502 or dropped": 0, "retries": 0}
+    failures = {"retries": 0}
     lock = threading.Lock()
     start = threading.Event()
+
+    def attempt(action):
+        """One request as a person makes it, again if it fails (as people press again)."""
+        for _try in range(8):
+            try:
+                response = action()
+                if response.status_code < 500:
+                    return response
+            except requests.ConnectionError:
+                pass
+            with lock:
+                failures["retries"] += 1
+            time.sleep(0.3)
+        return None
 
     def send(number: int) -> None:
         person = sessions[number]
         start.wait()
-        for _attempt in range(8):  # pressing "Accept and send" again, as people do
-            try:
-                sent = person.post(
-                    f"{cluster.url}{BINS}/check", data={"csrf_token": person.csrf},
-                    allow_redirects=False, timeout=30,
-                )  # fmt: skip
-                if sent.status_code == 302:
-                    shown = person.get(cluster.url + sent.headers["Location"], timeout=30)
-                    reference = reference_on(shown)
-                    if reference:
-                        with lock:
-                            acknowledged[number] = reference
-                        return
-            except requests.ConnectionError:
-                pass
+        check = f"{cluster.url}{BINS}/check"
+        sent = attempt(
+            lambda: person.post(
+                check, data={"csrf_token": person.csrf}, allow_redirects=False, timeout=30
+            )
+        )
+        if sent is None or not sent.headers.get("Location", "").endswith("/sent"):
+            return
+        # The confirmation: refreshed until it shows, as a person would.
+        shown = attempt(lambda: person.get(cluster.url + sent.headers["Location"], timeout=30))
+        reference = shown is not None and reference_on(shown)
+        if reference:
             with lock:
-                failures["502 or dropped"] += 1
-                failures["retries"] += 1
-            time.sleep(0.3)
+                acknowledged[number] = reference
 
     victims = cluster.worker_pids(0)
     with ThreadPoolExecutor(10) as pool:
