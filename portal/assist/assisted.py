@@ -7,11 +7,9 @@ from sqlalchemy import select
 
 from portal.assist import audit
 from portal.assist.models import AssistedSession, StaffSession, now
-from portal.assist.sessions import current_session
+from portal.assist.sessions import cookie_name, current_session
 from portal.extensions import db
 from portal.needs.model import NO_NEEDS, Needs
-
-HOW_HELP_IS_GIVEN = ("in_person", "phone", "video", "webchat")
 
 
 def current_assisted() -> AssistedSession | None:
@@ -24,8 +22,6 @@ def current_assisted() -> AssistedSession | None:
 
 
 def _may_be_staff() -> bool:
-    from portal.assist.sessions import cookie_name
-
     return bool(request.cookies.get(cookie_name()))
 
 

@@ -125,8 +125,3 @@ def current_session(touch: bool = True) -> StaffSession | None:
             db.session.commit()
         g.staff_session = staff_session
     return g.staff_session
-
-
-def current_staff() -> StaffMember | None:
-    staff_session = current_session()
-    return staff_session.staff if staff_session else None

@@ -12,7 +12,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-KINDS = ("call_back", "appointment")
 STATUSES = ("new", "claimed", "completed")
 
 

@@ -5,7 +5,7 @@ from flask_babel import format_datetime
 
 from portal.assist.access import check_access
 from portal.assist.models import aware
-from portal.assist.roles import PERMISSIONS, ROLE_NAMES, allowed
+from portal.assist.roles import ROLE_NAMES, allowed
 from portal.assist.sessions import current_session
 from portal.callbacks.forms import STATUS_NAMES
 from portal.i18n import current_language
@@ -36,7 +36,6 @@ def staff_context() -> dict:
         "department_names": department_names,
         "status_names": STATUS_NAMES,
         "when": when,
-        "permissions": PERMISSIONS,
     }
 
 

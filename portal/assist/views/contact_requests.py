@@ -29,13 +29,13 @@ def _service_titles() -> dict[str, str]:
     }
 
 
-def _filters() -> dict[str, str]:
+def _filters(services: dict[str, str]) -> dict[str, str]:
     """The queue's filters from the query string; anything unknown is ignored."""
     wanted = {
         name: request.args.get(name, "") for name in ("service", "status", "language", "need")
     }
     known = {
-        "service": _service_titles(),
+        "service": services,
         "status": STATUSES,
         "language": CONTACT_LANGUAGE_NAMES,
         "need": CONTACT_NEED_NAMES,
@@ -47,7 +47,8 @@ def _filters() -> dict[str, str]:
 @requires("contact_requests")
 def contact_requests():
     staff = current_staff_member()
-    filters = _filters()
+    services = _service_titles()
+    filters = _filters(services)
     query = within(select(ContactRequest), ContactRequest, staff)
     if "service" in filters:
         query = query.where(ContactRequest.service == filters["service"])
@@ -65,7 +66,7 @@ def contact_requests():
         requests=found[:PAGE_SIZE],
         total=len(found),
         filters=filters,
-        services=_service_titles(),
+        services=services,
         statuses=STATUSES,
         kind_names=KIND_NAMES,
         language_names=CONTACT_LANGUAGE_NAMES,
