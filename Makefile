@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run preview test test-postgres test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
+.PHONY: help setup run preview test test-postgres test-clock test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,8 +31,10 @@ preview: setup ## Serve the content designers' preview (drafts shown, reloads on
 test: export PORTAL_ENV = test
 test: setup $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(FLASK) content check
 	$(BIN)/pytest tests/unit tests/integration -n 2
+	scripts/clock-tier
 	$(MAKE) --no-print-directory test-postgres
 	CHROMIUM="$$(scripts/find-chromium)" $(BIN)/pytest tests/browser -n 2
 	CHROMIUM="$$(scripts/find-chromium)" $(FLASK) a11y audit --fail-on-issues
@@ -42,6 +44,10 @@ test-postgres: setup $(VENV)/.test ## The integration tier on PostgreSQL, and th
 	scripts/test-services start > instance/test-services.env
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/integration -n 2
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/system
+
+test-clock: export PORTAL_ENV = test
+test-clock: setup $(VENV)/.test ## The tests about dates and periods, with the real clock at awkward moments
+	scripts/clock-tier
 
 test-unit: export PORTAL_ENV = test
 test-unit: setup $(VENV)/.test ## Only the unit tests

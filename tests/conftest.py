@@ -4,6 +4,11 @@ named here before any test module reads TEST_DATABASE_URL."""
 
 import os
 
+import pytest
+import time_machine
+
+from tests.support.clock import FROZEN_AT
+
 POSTGRES = os.environ.get("TEST_POSTGRES_URL")
 
 
@@ -23,3 +28,22 @@ def _worker_database(base: str) -> str:
 
 if POSTGRES:
     os.environ["TEST_DATABASE_URL"] = _worker_database(POSTGRES)
+
+
+@pytest.fixture
+def frozen_clock():
+    """Stop the portal's clock at FROZEN_AT; the fixture can move it (`.move_to`, `.shift`).
+
+    Tests that show a date or a period use this, so they pass on any day of the year. The
+    clock tier of `make test` runs the `clock` tests again with the real clock moved to
+    awkward moments, which catches a date test that forgot to freeze.
+    """
+    with time_machine.travel(FROZEN_AT, tick=False) as traveller:
+        yield traveller
+
+
+def pytest_collection_modifyitems(items):
+    # A test that freezes the clock is about time: the clock tier runs it too.
+    for item in items:
+        if "frozen_clock" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.clock)

@@ -6,8 +6,9 @@ from flask import Response, g, request, session
 from sqlalchemy import select
 
 from portal.assist import audit
-from portal.assist.models import AssistedSession, StaffSession, now
+from portal.assist.models import AssistedSession, StaffSession
 from portal.assist.sessions import cookie_name, current_session
+from portal.clock import now
 from portal.extensions import db
 from portal.needs.model import NO_NEEDS, Needs
 

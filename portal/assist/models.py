@@ -6,11 +6,8 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.clock import now
 from portal.extensions import db
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def aware(moment: datetime) -> datetime:

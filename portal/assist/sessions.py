@@ -14,7 +14,8 @@ from datetime import timedelta
 from flask import Response, current_app, g, request, session
 from sqlalchemy import select, update
 
-from portal.assist.models import StaffMember, StaffSession, aware, now
+from portal.assist.models import StaffMember, StaffSession, aware
+from portal.clock import now
 from portal.extensions import db
 
 # last_seen_at is written at most this often, not on every request.

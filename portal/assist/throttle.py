@@ -7,7 +7,8 @@ to a day. A correct password clears the count; so does an administrator.
 
 from datetime import datetime, timedelta
 
-from portal.assist.models import SignInThrottle, aware, now
+from portal.assist.models import SignInThrottle, aware
+from portal.clock import now
 from portal.extensions import db
 
 FREE_FAILURES = 2

@@ -1,16 +1,12 @@
 """Requests from people who would rather talk: a call back or an appointment."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.clock import now
 from portal.extensions import db
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
 
 STATUSES = ("new", "claimed", "completed")
 
@@ -35,10 +31,8 @@ class ContactRequest(db.Model):
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
     # Set when a staff member sent it for the person during an assisted session.
     assisted_session_id: Mapped[int | None] = mapped_column(ForeignKey("assisted_sessions.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=_now, onupdate=_now
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, onupdate=now)
 
     claimed_by = relationship("StaffMember", lazy="joined")
     notes: Mapped[list["ContactRequestNote"]] = relationship(
@@ -53,6 +47,6 @@ class ContactRequestNote(db.Model):
     request_id: Mapped[int] = mapped_column(ForeignKey("contact_requests.id"), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"))
     text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
     staff = relationship("StaffMember", lazy="joined")

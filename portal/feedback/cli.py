@@ -1,12 +1,13 @@
 """`flask feedback report`: what people said about each page, for content designers (until
 the staff area shows it)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from portal.clock import now
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
 
@@ -17,7 +18,7 @@ feedback_cli = AppGroup("feedback", help="Read what people told us about pages."
 @click.option("--days", default=30, show_default=True, help="How far back to look.")
 def report(days: int) -> None:
     """Per page: how many found it useful, and every problem reported, newest first."""
-    since = datetime.now(UTC) - timedelta(days=days)
+    since = now() - timedelta(days=days)
     rows = db.session.scalars(
         select(PageFeedback)
         .where(PageFeedback.created_at >= since)

@@ -1,16 +1,13 @@
 """What people tell us about pages and services. Nothing here identifies anyone: no
 names, no contact details, no IP addresses, no link to a submission."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal.clock import now
 from portal.extensions import db
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class PageFeedback(db.Model):
@@ -26,7 +23,7 @@ class PageFeedback(db.Model):
     useful: Mapped[bool | None]
     what_doing: Mapped[str | None] = mapped_column(Text)
     what_wrong: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
 
 
 class SatisfactionResponse(db.Model):
@@ -41,4 +38,4 @@ class SatisfactionResponse(db.Model):
     # 5 very satisfied ... 1 very dissatisfied.
     rating: Mapped[int] = mapped_column(SmallInteger)
     improve: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)

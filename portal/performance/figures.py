@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.extensions import db
 from portal.feedback.models import SatisfactionResponse
 from portal.transactions.models import FormStart, Submission
@@ -94,7 +95,7 @@ def service_figures(
     service: str, costs: dict[str, Decimal], minimum: int, now: datetime | None = None
 ) -> ServiceFigures:
     """Every published figure for one service, over the last 12 calendar months."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     months = _month_starts(now.date(), MONTHS)
     since = datetime(months[0].year, months[0].month, 1, tzinfo=UTC)
 

@@ -5,7 +5,6 @@ Their output is for content designers and is in English, like the content guide.
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ from flask.cli import AppGroup
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
+from portal import clock
 from portal.publishing.lint import Finding, check_content, content_files
 from portal.publishing.translation import TranslationError, mark_translated
 
@@ -46,7 +46,7 @@ def check(strict: bool, output: str, content_dir: Path | None) -> None:
     findings = check_content(
         content_dir,
         tuple(config["CONTENT_LANGUAGES"]),
-        today=date.today(),
+        today=clock.today(),
         reading_age_limit=config["CONTENT_READING_AGE_LIMIT"],
         url_languages=tuple(config["LANGUAGES"]),
         serves=_served,

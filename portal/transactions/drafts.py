@@ -2,13 +2,14 @@
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import base32_crockford
 from flask import current_app, session
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from portal.clock import now
 from portal.extensions import db
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
@@ -26,7 +27,7 @@ def _fresh(draft: Draft | None) -> Draft | None:
     updated = draft.updated_at
     if updated.tzinfo is None:  # SQLite returns naive datetimes
         updated = updated.replace(tzinfo=UTC)
-    return draft if datetime.now(UTC) - updated < lifetime() else None
+    return draft if now() - updated < lifetime() else None
 
 
 def current_draft(form: Form) -> Draft | None:
@@ -127,7 +128,7 @@ def submit(
 
 def purge_expired() -> int:
     """Delete drafts older than their lifetime; return how many went."""
-    cutoff = datetime.now(UTC) - lifetime()
+    cutoff = now() - lifetime()
     result = db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
     db.session.commit()
     return result.rowcount

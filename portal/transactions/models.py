@@ -1,16 +1,13 @@
 """What citizens create through forms: drafts (answers so far) and submissions."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal.clock import now
 from portal.extensions import db
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Draft(db.Model):
@@ -28,9 +25,9 @@ class Draft(db.Model):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     # "Save and come back later": only a hash of the code, so a database leak gives none away.
     return_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=_now, onupdate=_now, index=True
+        DateTime(timezone=True), default=now, onupdate=now, index=True
     )
 
 
@@ -55,7 +52,7 @@ class Submission(db.Model):
     needs: Mapped[dict] = mapped_column(JSON, default=dict)
     answers: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=_now, server_default=func.now()
+        DateTime(timezone=True), default=now, server_default=func.now()
     )
 
 
@@ -70,5 +67,5 @@ class FormStart(db.Model):
     service: Mapped[str] = mapped_column(String(100), index=True)
     language: Mapped[str] = mapped_column(String(8))
     started_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=_now, server_default=func.now(), index=True
+        DateTime(timezone=True), default=now, server_default=func.now(), index=True
     )

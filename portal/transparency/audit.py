@@ -49,6 +49,7 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from config import ROOT
+from portal import clock
 from portal.needs.model import NO_NEEDS, Needs
 from portal.needs.personalise import page_adjustments
 from portal.transparency.wcag import success_criteria
@@ -272,7 +273,7 @@ def run_audit(
         checks,
         profiles=profiles,
         languages=app.config["LANGUAGES"],
-        generated_at=datetime.now(UTC),
+        generated_at=clock.now(),
         tool=f"axe-playwright-python {metadata.version('axe-playwright-python')}",
     )
 

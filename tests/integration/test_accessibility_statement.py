@@ -11,6 +11,9 @@ from portal.transparency import cli
 from portal.transparency.audit import PROFILES
 from tests.integration.conftest import PageCheckingClient, decoded
 
+# The statement says when the pages were last tested.
+pytestmark = pytest.mark.clock
+
 STATEMENT = "/accessibility-statement"
 
 

@@ -1,6 +1,7 @@
 """Page feedback, problem reports and the satisfaction question: stored, anonymous, and
 safe from robots and from being used to send people elsewhere."""
 
+import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select
 
@@ -120,6 +121,7 @@ def test_satisfaction_is_asked_after_a_form_and_stored_without_the_person(app, c
     assert client.get("/forms/no-such-form/feedback").status_code == 404
 
 
+@pytest.mark.clock  # the report covers the last N days
 def test_content_designers_get_a_report_per_page(app, client):
     client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "yes"})
     client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "no"})

@@ -1,6 +1,6 @@
 """Every published figure is counted from real rows, and small numbers are never shown."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,10 +9,13 @@ from portal.extensions import db
 from portal.feedback.models import SatisfactionResponse
 from portal.performance.figures import Figure, count, rate, service_figures
 from portal.transactions.models import FormStart, Submission
+from tests.support.clock import FROZEN_AT
 
 SERVICE = "report-a-missed-bin-collection"
 COSTS = {"online": Decimal("0.40"), "phone": Decimal("3.10")}
-NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+NOW = FROZEN_AT
+# Every figure here is for a period that ends today: today is fixed.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def add_submissions(number, *, channel="online", language="en", needs=None, when=NOW):
@@ -97,8 +100,9 @@ def test_small_numbers_are_never_published(app, client):
     assert data["figures"]["in_welsh"] == {"value": None, "withheld": "suppressed"}
     assert data["monthly_transactions"][-1]["count"] is None
     csv = client.get(f"/performance/{SERVICE}/data.csv").get_data(as_text=True)
-    assert f"{SERVICE},2025-12-01," in csv or f"{SERVICE}," in csv
-    assert ",transactions,,suppressed" in csv
+    # The last 12 calendar months up to the frozen today, 27 November 2026.
+    assert f"{SERVICE},2025-12-01,2026-11-27,transactions,,suppressed" in csv
+    assert f"{SERVICE},2026-11,2026-11,transactions_in_month,,suppressed" in csv
 
 
 def test_a_channel_without_a_published_cost_withholds_the_cost(app):

@@ -19,6 +19,9 @@ from portal.transparency.audit import (
 from portal.transparency.statement import latest_report
 from portal.transparency.wcag import SUCCESS_CRITERIA, criterion_number, success_criteria
 
+# The audit report is dated.
+pytestmark = pytest.mark.clock
+
 LANGUAGES = ("en", "cy", "ar")
 PROFILES = tuple(AVAILABLE_PROFILES.values())
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

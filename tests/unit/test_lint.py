@@ -9,6 +9,9 @@ from portal.publishing.lint import Finding, check_content
 from portal.publishing.translation import source_hash
 from tests.unit.content_samples import SERVICE_FRONT_MATTER, TAXONOMY
 
+# Review dates are compared with today.
+pytestmark = pytest.mark.clock
+
 LANGUAGES = ("en", "cy")
 TODAY = date(2026, 12, 1)
 

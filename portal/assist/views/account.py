@@ -23,8 +23,9 @@ from portal.assist.access import current_staff_member, open_to_anyone, requires
 from portal.assist.assisted import current_assisted, forget_the_person
 from portal.assist.assisted import end as end_assisted
 from portal.assist.forms import ChangePasswordForm, CodeForm, SignInForm
-from portal.assist.models import StaffMember, aware, now
+from portal.assist.models import StaffMember, aware
 from portal.assist.views import bp
+from portal.clock import now
 from portal.extensions import db, limiter
 from portal.i18n import localised_route
 

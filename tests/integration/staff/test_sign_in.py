@@ -8,9 +8,13 @@ import pytest
 from sqlalchemy import select, update
 
 from portal.assist import passwords
-from portal.assist.models import AuditEvent, SignInThrottle, StaffMember, StaffSession, now
+from portal.assist.models import AuditEvent, SignInThrottle, StaffMember, StaffSession
+from portal.clock import now
 from portal.extensions import db
 from tests.integration.staff.conftest import PASSWORD, csrf_token, post, sign_in, signed_in
+
+# Lockouts, back-off and session timeouts are periods of time.
+pytestmark = pytest.mark.clock
 
 ASSISTANT = "waste@glanmor.example"
 

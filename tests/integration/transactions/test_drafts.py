@@ -1,13 +1,15 @@
 """Nothing lost: answers saved after every page, across restarts, and by return code."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import select, update
 
 from config import TestConfig
 from portal import create_app
+from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Draft
 from tests.integration.conftest import PageCheckingClient
@@ -20,6 +22,9 @@ from tests.integration.transactions.conftest import (
     csrf,
     walk,
 )
+
+# Drafts expire a fixed time after their last change.
+pytestmark = pytest.mark.clock
 
 
 def app_on(database: str):
@@ -72,7 +77,7 @@ def test_a_wrong_return_code_is_refused_in_the_readers_language(client, soup):
 def test_expired_drafts_are_ignored_and_purged(app, client):
     walk(client, BINS, BIN_ANSWERS[:2])
     with app.app_context():
-        old = datetime.now(UTC) - timedelta(days=app.config["DRAFT_LIFETIME_DAYS"] + 1)
+        old = now() - timedelta(days=app.config["DRAFT_LIFETIME_DAYS"] + 1)
         db.session.execute(update(Draft).values(updated_at=old))
         db.session.commit()
     assert client.get(f"{BINS}/check").headers["Location"] == f"{BINS}/bin-type"

@@ -1,0 +1,1 @@
+"""What the test tiers share: the clock, sample data, form posting and the axe runner."""
