@@ -47,11 +47,47 @@ class Config:
     # The content designers' preview (PreviewConfig): drafts and live reloading.
     PREVIEW = False
 
-    # Languages: the first is the default and has no URL prefix; others live under /<code>/.
-    LANGUAGES = ("en", "cy", "ar")
-    # Languages every page is written in (English and Welsh have full parity). Arabic is an
-    # interface language only: its readers get English content, with a notice.
-    CONTENT_LANGUAGES = ("en", "cy")
+    # Every language the portal speaks, read by portal.languages and nothing else. The first
+    # is the default and has no URL prefix; the others live under /<code>/. Adding one is a
+    # record here and a .po file in translations/.
+    #   name      the language's name for itself, so that people can find their own
+    #   english   its name in English (translated where a sentence names it: "tested in Welsh")
+    #   content   whether pages are written in it: English and Welsh have full parity;
+    #             Arabic is an interface language only, its readers get English content
+    #   offer     "Read this page in ...", written in the language itself, for a person who
+    #             declared it and is reading a page in another one
+    LANGUAGES = (
+        MappingProxyType(
+            {
+                "code": "en",
+                "name": "English",
+                "english": "English",
+                "direction": "ltr",
+                "content": True,
+                "offer": "Read this page in English",
+            }
+        ),
+        MappingProxyType(
+            {
+                "code": "cy",
+                "name": "Cymraeg",
+                "english": "Welsh",
+                "direction": "ltr",
+                "content": True,
+                "offer": "Darllen y dudalen hon yn Gymraeg",
+            }
+        ),
+        MappingProxyType(
+            {
+                "code": "ar",
+                "name": "العربية",
+                "english": "Arabic",
+                "direction": "rtl",
+                "content": False,
+                "offer": "اقرأ هذه الصفحة بالعربية",
+            }
+        ),
+    )
     # `flask content check` warns above this reading age (Flesch-Kincaid grade level + 5).
     # GOV.UK aims for 9; our sample pages measure 7.2 to 11.0 in English, so 11 passes them
     # and still catches a page written like a policy paper.

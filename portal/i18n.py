@@ -6,20 +6,18 @@ the one place a request's language is decided, so the same URL always gives the 
 
 from collections.abc import Callable
 
-from flask import Blueprint, Flask, current_app, g, request, url_for
+from flask import Blueprint, Flask, g, request, url_for
 from werkzeug.routing import BaseConverter
 
-# Each language named in itself, so that people can find their own.
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
-RIGHT_TO_LEFT = frozenset({"ar"})
+from portal.languages import Languages, languages, register_language_registry
 
 
 def direction(language: str) -> str:
-    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+    return languages().direction(language)
 
 
 def default_language() -> str:
-    return current_app.config["LANGUAGES"][0]
+    return languages().default.code
 
 
 def current_language() -> str:
@@ -28,7 +26,7 @@ def current_language() -> str:
     if lang is None:
         # Error pages for unmatched URLs never pass through the URL value preprocessor.
         first = request.path.strip("/").split("/", 1)[0]
-        lang = first if first in current_app.config["LANGUAGES"][1:] else default_language()
+        lang = first if first in languages().prefixed else default_language()
         g.lang = lang
     return lang
 
@@ -66,31 +64,36 @@ def alternates() -> list[dict[str, str]]:
     here = current_language()
     return [
         {
-            "code": code,
-            "name": LANGUAGE_NAMES[code],
-            "dir": direction(code),
-            "href": page_in(code),
-            "absolute_href": page_in(code, external=True),
-            "current": code == here,
+            "code": language.code,
+            "name": language.name,
+            "dir": language.direction,
+            "href": page_in(language.code),
+            "absolute_href": page_in(language.code, external=True),
+            "current": language.code == here,
         }
-        for code in current_app.config["LANGUAGES"]
+        for language in languages()
     ]
 
 
 def register_languages(app: Flask) -> None:
     """Teach the URL map the language prefix and keep it on every url_for in a request."""
-    prefixed = "|".join(app.config["LANGUAGES"][1:])
+    register_language_registry(app)
+    registry: Languages = app.extensions["languages"]
+    prefixed = "|".join(registry.prefixed)
 
     class LanguageConverter(BaseConverter):
         regex = prefixed
 
     app.url_map.converters["language"] = LanguageConverter
-    app.jinja_env.globals.update(language_names=LANGUAGE_NAMES, language_direction=direction)
+    app.jinja_env.globals.update(
+        language_names={language.code: language.name for language in registry},
+        language_direction=direction,
+    )
 
     @app.url_value_preprocessor
     def take_language(endpoint, values):
         if values is not None and "lang" in values:
-            g.lang = values.pop("lang") or app.config["LANGUAGES"][0]
+            g.lang = values.pop("lang") or registry.default.code
 
     @app.url_defaults
     def keep_language(endpoint, values):

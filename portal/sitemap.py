@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from flask import Flask, current_app, url_for
 
+from portal.languages import languages
+
 Provider = Callable[[], dict[str, list[dict]]]
 
 
@@ -53,11 +55,11 @@ def unreachable_endpoints() -> list[str]:
 def page_urls() -> list[str]:
     """The path of every page in every language. Needs an app and a request context."""
     provided = _provided_values()
-    languages = current_app.config["LANGUAGES"]
+    codes = languages().codes
     endpoints = sorted({rule.endpoint for rule in _page_rules()})
     urls = []
-    for language in languages:
-        prefix = None if language == languages[0] else language
+    for language in codes:
+        prefix = None if language == codes[0] else language
         for endpoint in endpoints:
             for values in provided.get(endpoint, [{}]):
                 urls.append(url_for(endpoint, **values, lang=prefix))

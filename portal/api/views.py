@@ -20,11 +20,11 @@ from portal.api.schemas import (
     ServiceResponse,
     ServiceSummary,
 )
+from portal.languages import languages
 from portal.publishing.index import Found, current_content
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-CONTENT_LANGUAGES = ("en", "cy")
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 
@@ -63,8 +63,9 @@ def _problem(status: int, title: str, detail: str):
 
 def _language() -> str:
     language = request.args.get("lang", "en")
-    if language not in CONTENT_LANGUAGES:
-        raise BadParameter(f"lang must be one of: {', '.join(CONTENT_LANGUAGES)}")
+    content_languages = languages().content_codes
+    if language not in content_languages:
+        raise BadParameter(f"lang must be one of: {', '.join(content_languages)}")
     return language
 
 

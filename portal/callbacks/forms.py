@@ -13,6 +13,7 @@ from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from portal.form_fields import choices, stripped
+from portal.languages import languages
 
 KIND_NAMES = {
     "call_back": _l("Call me back"),
@@ -23,7 +24,20 @@ BEST_TIME_NAMES = {
     "afternoon": _l("In the afternoon (12pm to 5pm)"),
     "any": _l("Any time"),
 }
-CONTACT_LANGUAGE_NAMES = {"en": _l("English"), "cy": _l("Welsh (Cymraeg)")}
+
+
+def contact_language_names() -> dict[str, str]:
+    """The languages staff can contact people in (those pages are written in), each named in
+    the reader's language and, where that differs, in itself: "Welsh (Cymraeg)"."""
+    return {
+        language.code: language.label
+        if language.label == language.name
+        else f"{language.label} ({language.name})"
+        for language in languages()
+        if language.content
+    }
+
+
 # Needs that change how staff get in touch or set up a meeting.
 CONTACT_NEED_NAMES = {
     "bsl": _l("A British Sign Language (BSL) interpreter"),
@@ -67,7 +81,7 @@ class ContactRequestForm(FlaskForm):
     )
     language = RadioField(
         _l("Which language should we use?"),
-        choices=choices(CONTACT_LANGUAGE_NAMES),
+        choices=lambda: choices(contact_language_names()),
         validators=[InputRequired(_l("Select English or Welsh"))],
         widget=GovRadioInput(),
     )

@@ -6,7 +6,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
-from portal.i18n import LANGUAGE_NAMES
+from portal.languages import languages
 from portal.needs.model import CHANNELS
 
 # Channel names as a person would say them, shared by the forms and the summaries.
@@ -40,7 +40,8 @@ class OptionalCheckboxesField(SelectMultipleField):
 class LanguageForm(FlaskForm):
     answer = OptionalRadioField(
         _l("Which language do you want to use?"),
-        choices=[SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()],
+        # Each language named in itself, so that people can find their own.
+        choices=lambda: [SelectChoice(language.code, language.name) for language in languages()],
         widget=GovRadioInput(),
         description=_l("We will show pages in this language when we have them."),
     )

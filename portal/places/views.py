@@ -4,11 +4,12 @@ A GET form and its results, then one page per place, in the reader's language. P
 have no Arabic text: Arabic pages show it in English, marked as English.
 """
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from portal.i18n import current_language, default_language, localised_route
+from portal.languages import languages
 from portal.layout import localised
 from portal.places.directory import FILTERS, IN_WELSH, clean_query, current_places
 from portal.places.schema import ACCESSIBILITY, HELP, KINDS
@@ -66,7 +67,7 @@ def content_text(value) -> Markup:
     own, the English is shown marked as English."""
     if not isinstance(value, str):
         return localised(value)
-    if current_language() in current_app.config["CONTENT_LANGUAGES"]:
+    if current_language() in languages().content_codes:
         return escape(value)
     return Markup('<span lang="{}" dir="ltr">{}</span>').format(default_language(), value)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from portal.i18n import LANGUAGE_NAMES
+from portal.languages import languages
 from portal.needs.code import encode
 from portal.needs.model import Needs
 from portal.preview.reload import fingerprint
@@ -26,7 +26,6 @@ PROFILES = (
     (_l("Prefers phone calls"), Needs(channels=("phone",))),
     (_l("BSL user"), Needs(bsl=True)),
 )
-CONTENT_LANGUAGES = ("en", "cy")
 ENDPOINTS = {
     "services": "services.service",
     "guides": "services.guide",
@@ -79,22 +78,22 @@ def document(kind: str, slug: str):
     found = content.find(kind, slug, "en")
     if found is None:
         abort(404)
-    languages = tuple(current_app.config["LANGUAGES"])
+    registry = languages()
     frames = [
         {
             "language": language,
-            "language_name": LANGUAGE_NAMES[language],
+            "language_name": registry[language].name,
             "profile": name,
             "src": url_for(
                 ENDPOINTS[kind],
                 slug=slug,
-                lang=None if language == languages[0] else language,
-                **{"preview-needs": encode(needs, languages)},
+                lang=None if language == registry.default.code else language,
+                **{"preview-needs": encode(needs, registry.codes)},
             ),
             "translated": (kind, slug, language, None) in content.pages,
         }
         for name, needs in PROFILES
-        for language in CONTENT_LANGUAGES
+        for language in registry.content_codes
     ]
     return render_template("preview/document.html", page=found.page, frames=frames)
 

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 from portal import clock
+from portal.languages import languages
 from portal.publishing.lint import Finding, check_content, content_files
 from portal.publishing.translation import TranslationError, mark_translated
 
@@ -45,10 +46,10 @@ def check(strict: bool, output: str, content_dir: Path | None) -> None:
     content_dir = Path(_shown(content_dir or Path(config["CONTENT_DIR"])))
     findings = check_content(
         content_dir,
-        tuple(config["CONTENT_LANGUAGES"]),
+        languages().content_codes,
         today=clock.today(),
         reading_age_limit=config["CONTENT_READING_AGE_LIMIT"],
-        url_languages=tuple(config["LANGUAGES"]),
+        url_languages=languages().codes,
         serves=_served,
     )
     files = len(content_files(content_dir))
@@ -123,11 +124,11 @@ def mark_translated_command(paths: tuple[Path, ...]) -> None:
     Writes the English file's hash as `source_hash` in the translation's front matter,
     changing only that line. Run it after updating a translation.
     """
-    languages = tuple(current_app.config["CONTENT_LANGUAGES"])
+    content_languages = languages().content_codes
     failed = False
     for path in paths:
         try:
-            value = mark_translated(path, languages)
+            value = mark_translated(path, content_languages)
         except TranslationError as error:
             click.echo(str(error), err=True)
             failed = True

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from portal.languages import english_name
 from portal.publishing.sources import Finding, Source, split_front_matter
-
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh", "ar": "Arabic"}
 
 
 class TranslationError(Exception):
@@ -126,7 +125,7 @@ def check_translations_exist(sources: list[Source], languages) -> list[Finding]:
                             1,
                             "error",
                             "missing-translation",
-                            f"there is no {LANGUAGE_NAMES.get(other, other)} translation ({name})",
+                            f"there is no {english_name(other)} translation ({name})",
                             f"add {name} beside this file, then run "
                             f"`flask content mark-translated {source.path.parent / name}`",
                         )

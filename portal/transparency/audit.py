@@ -272,7 +272,7 @@ def run_audit(
     return build_report(
         checks,
         profiles=profiles,
-        languages=app.config["LANGUAGES"],
+        languages=app.extensions["languages"].codes,
         generated_at=clock.now(),
         tool=f"axe-playwright-python {metadata.version('axe-playwright-python')}",
     )

@@ -11,15 +11,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from flask_babel import lazy_gettext as _l
-
-from portal.layout import ADJUSTMENT_NAMES
+from portal.languages import languages
+from portal.needs.personalise import ADJUSTMENT_NAMES
 
 log = logging.getLogger(__name__)
-
-# Language names for a sentence in the reader's language ("tested in Welsh"), unlike the
-# switcher's names, which are each language's name for itself.
-LANGUAGE_NAMES = {"en": _l("English"), "cy": _l("Welsh"), "ar": _l("Arabic")}
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,9 @@ class AuditSummary:
         return not self.issues
 
     def language_names(self) -> list[str]:
-        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages]
+        """Each language tested, named for a sentence in the reader's language."""
+        registry = languages()
+        return [registry[code].label if code in registry else code for code in self.languages]
 
 
 def latest_report(path: Path) -> AuditSummary | None:

@@ -61,6 +61,28 @@ def app():
 
 
 @pytest.fixture
+def make_app():
+    """Build a test app with some settings changed, on a fresh database."""
+    made = []
+
+    def make(**settings):
+        config = TestConfig()
+        for name, value in settings.items():
+            setattr(config, name, value)
+        app = create_app(config)
+        app.test_client_class = PageCheckingClient
+        fresh_database(app)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

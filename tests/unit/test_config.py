@@ -1,6 +1,7 @@
 import pytest
 
 from config import ConfigError, DevelopmentConfig, ProductionConfig, config_from_environment
+from portal.languages import Languages
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
@@ -27,5 +28,7 @@ def test_production_cookies_are_secure_and_development_cookies_work_over_http():
 
 
 def test_english_is_the_default_language_and_welsh_is_offered():
-    assert ProductionConfig.LANGUAGES[0] == "en"
-    assert "cy" in ProductionConfig.LANGUAGES
+    registry = Languages(ProductionConfig.LANGUAGES)
+    assert registry.default.code == "en"
+    assert "cy" in registry
+    assert registry.content_codes == ("en", "cy")  # full parity; Arabic is interface only

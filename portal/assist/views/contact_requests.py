@@ -10,9 +10,9 @@ from portal.assist.scope import may_see, within
 from portal.assist.views import bp
 from portal.callbacks.forms import (
     BEST_TIME_NAMES,
-    CONTACT_LANGUAGE_NAMES,
     CONTACT_NEED_NAMES,
     KIND_NAMES,
+    contact_language_names,
 )
 from portal.callbacks.models import STATUSES, ContactRequest, ContactRequestNote
 from portal.extensions import db
@@ -37,7 +37,7 @@ def _filters(services: dict[str, str]) -> dict[str, str]:
     known = {
         "service": services,
         "status": STATUSES,
-        "language": CONTACT_LANGUAGE_NAMES,
+        "language": contact_language_names(),
         "need": CONTACT_NEED_NAMES,
     }
     return {name: value for name, value in wanted.items() if value in known[name]}
@@ -69,7 +69,7 @@ def contact_requests():
         services=services,
         statuses=STATUSES,
         kind_names=KIND_NAMES,
-        language_names=CONTACT_LANGUAGE_NAMES,
+        language_names=contact_language_names(),
         need_names=CONTACT_NEED_NAMES,
     )
 
@@ -96,7 +96,7 @@ def _detail(found: ContactRequest, note_form: NoteForm, status: int = 200):
         service_title=_service_titles().get(found.service, found.service),
         kind_names=KIND_NAMES,
         best_time_names=BEST_TIME_NAMES,
-        language_names=CONTACT_LANGUAGE_NAMES,
+        language_names=contact_language_names(),
         needs_text=", ".join(str(CONTACT_NEED_NAMES.get(n, n)) for n in found.needs),
     ), status
 

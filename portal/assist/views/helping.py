@@ -1,6 +1,6 @@
 """Help someone: start an assisted session with the person's consent, and end it."""
 
-from flask import current_app, flash, make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.assist import assisted
@@ -9,6 +9,7 @@ from portal.assist.forms import HelpSomeoneForm
 from portal.assist.sessions import current_session
 from portal.assist.views import bp
 from portal.i18n import localised_route
+from portal.languages import languages
 from portal.needs import code
 from portal.needs.model import NO_NEEDS
 
@@ -21,7 +22,7 @@ def help_someone():
         needs = NO_NEEDS
         if form.needs_code.data:
             try:
-                needs = code.decode(form.needs_code.data, tuple(current_app.config["LANGUAGES"]))
+                needs = code.decode(form.needs_code.data, languages().codes)
             except code.InvalidCode:
                 form.needs_code.errors.append(
                     _l("Check the needs code: it does not match one we made")

@@ -14,6 +14,7 @@ from portal.assist.scope import may_see, within
 from portal.assist.views import bp
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
+from portal.languages import languages
 from portal.transactions.answers import readable, text
 from portal.transactions.catalogue import current_forms
 from portal.transactions.models import Submission
@@ -62,8 +63,8 @@ def submission(reference: str):
     )
     audit.record("submission_viewed", staff, target=f"submission:{reference}")
     form = current_forms().get(found.form)
-    # Forms are written in English and Welsh; other languages read them in English.
-    language = current_language() if current_language() in ("en", "cy") else "en"
+    # Forms are written in the content languages; other languages read them in the default.
+    language = languages().content_language(current_language())
     rows = []
     for question in form.questions if form else ():
         if question.id in found.answers:
@@ -79,7 +80,12 @@ def submission(reference: str):
         AssistedSession, found.assisted_session_id
     )
     return render_template(
-        "staff/submission.html", submission=found, form=form, rows=rows, assisted=helper
+        "staff/submission.html",
+        submission=found,
+        form=form,
+        rows=rows,
+        assisted=helper,
+        contact_by=", ".join((found.needs or {}).get("channels") or ()),
     )
 
 

@@ -1,7 +1,6 @@
 """The needs code: restore needs on another device, checked before anything is saved."""
 
-from flask import current_app
-
+from portal.languages import languages
 from portal.needs import code
 from portal.needs.model import Needs
 from tests.integration.needs.conftest import soup_of, submit
@@ -9,7 +8,7 @@ from tests.integration.needs.conftest import soup_of, submit
 
 def code_for(app, needs: Needs) -> str:
     with app.app_context():
-        return code.encode(needs, tuple(current_app.config["LANGUAGES"]))
+        return code.encode(needs, languages().codes)
 
 
 def test_a_code_fills_in_check_your_answers_without_saving(app, client):
