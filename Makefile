@@ -32,6 +32,7 @@ test: export PORTAL_ENV = test
 test: setup $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(FLASK) content check
 	$(BIN)/pytest tests/unit tests/integration -n 2
 	scripts/clock-tier
@@ -56,6 +57,7 @@ test-unit: setup $(VENV)/.test ## Only the unit tests
 lint: $(VENV)/.test ## Check style and formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 translations: $(VENV)/.runtime ## Extract interface strings, update the .po files, compile them
 	$(BIN)/pybabel extract --no-location --omit-header --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .

@@ -130,9 +130,9 @@ def measure(folder: Path) -> None:
     started = time.perf_counter()
     app = create_app(config)
     seconds = time.perf_counter() - started
-    pages = len(app.extensions["content_index"].pages)
+    pages = len(app.extensions["content"].index.pages)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    p50, p95 = search_latency(app.extensions["search_index"], pages // 2)
+    p50, p95 = search_latency(app.extensions["content"].search, pages // 2)
     print(f"{pages} {seconds:.2f} {peak_mb:.0f} {p50:.2f} {p95:.2f}")
 
 

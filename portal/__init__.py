@@ -1,12 +1,11 @@
 """The portal: create_app() builds a Flask app from a config object."""
 
-from pathlib import Path
-
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import ROOT, Config, config_from_environment
 from portal.assets import register_assets
+from portal.bundle import load_content
 from portal.caching import register_caching
 from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
@@ -74,38 +73,17 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_content(app: Flask) -> None:
-    """Build the content index now, so bad content stops start-up, not a request."""
-    with app.app_context():  # interface labels in content are translated (flask-babel)
-        load_content(app)
+    """Build the content now, so bad content stops start-up, not a request."""
+    load_content(app)
     if app.config["PREVIEW"]:
         from portal.preview.reload import register_reloading
 
         register_reloading(app)
 
 
-def load_content(app: Flask) -> None:
-    """Everything built from content/: the page index and the form journeys. Replaced
-    whole, so a request sees either the old content or the new, never a mixture."""
-    from portal.places.directory import PlaceDirectory
-    from portal.publishing.index import ContentIndex
-    from portal.search.index import SearchIndex
-    from portal.transactions.catalogue import load_forms
-
-    content_dir = Path(app.config["CONTENT_DIR"])
-    index = ContentIndex.build(
-        content_dir, tuple(app.config["LANGUAGES"]), include_drafts=app.config["PREVIEW"]
-    )
-    forms = load_forms(content_dir / "forms", index.taxonomy, index)
-    search = SearchIndex.build(index.pages, default_language=index.languages[0])
-    places = PlaceDirectory.build(content_dir / "places")  # no folder: no places
-    app.extensions["content_index"] = index
-    app.extensions["forms"] = forms
-    app.extensions["search_index"] = search
-    app.extensions["places"] = places
-
-
 def register_blueprints(app: Flask) -> None:
     from portal.api.views import bp as api
+    from portal.assist.assisted import assisted_source
     from portal.assist.views import bp as staff
     from portal.callbacks.views import bp as callbacks
     from portal.callbacks.views import sitemap_values as callback_pages
@@ -114,9 +92,10 @@ def register_blueprints(app: Flask) -> None:
     from portal.feedback.views import sitemap_values as feedback_pages
     from portal.health import bp as health
     from portal.layout import register_layout
-    from portal.needs.store import register_needs
+    from portal.needs.store import cookie_source, preview_source, register_needs
     from portal.needs.views import bp as needs
     from portal.needs.views import sitemap_values as needs_pages
+    from portal.needs.visitor import register_visitor
     from portal.performance.views import bp as performance
     from portal.performance.views import sitemap_values as performance_pages
     from portal.places.views import bp as places
@@ -145,6 +124,9 @@ def register_blueprints(app: Flask) -> None:
 
         app.register_blueprint(preview)
     register_needs(app)
+    # Who is being served, from the first of these that knows: the preview's code in the
+    # URL, an assisted session (staff helping someone), the needs cookie.
+    register_visitor(app, [preview_source, assisted_source, cookie_source])
     register_sitemap(
         app,
         services_pages,

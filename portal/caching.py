@@ -13,10 +13,9 @@ from functools import wraps
 
 from flask import Flask, Response, request
 
-from portal.assist.assisted import current_assisted
 from portal.extensions import cache
 from portal.i18n import current_language
-from portal.needs.store import current_needs
+from portal.needs.visitor import current_visitor
 from portal.publishing.index import current_content
 
 
@@ -27,7 +26,7 @@ def render_key() -> str:
         request.query_string.decode("latin-1"),
         current_language(),
         current_content().version,
-        repr(current_needs()),
+        repr(current_visitor().needs),
     )
     return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -37,7 +36,7 @@ def cached_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        if current_assisted() is not None:
+        if current_visitor().is_assisted:
             # Staff helping someone see a banner with their own form in it: never shared.
             return view(*args, **kwargs)
         key = render_key()
@@ -52,7 +51,7 @@ def cached_page(view: Callable) -> Callable:
 
 def add_http_caching(response: Response) -> Response:
     """Private, revalidated pages with ETags; static files are WhiteNoise's business."""
-    if current_assisted() is not None:
+    if current_visitor().is_assisted:
         # On a shared computer, the browser must keep no copy of the person's pages.
         response.headers["Cache-Control"] = "no-store"
         return response

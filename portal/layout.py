@@ -1,17 +1,17 @@
-"""What every page's layout needs: brand, languages, declared needs and the footer links."""
+"""What every page's layout needs: brand, languages, what the page wears for the visitor,
+and the footer links. Built from results (portal.needs.personalise.chrome, the visitor);
+the templates only read them."""
 
 from dataclasses import dataclass
 
 from flask import Flask, current_app, url_for
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from portal.assist.assisted import current_assisted
 from portal.i18n import alternates, current_language, default_language, direction, page_in
-from portal.needs.model import Needs
-from portal.needs.personalise import block_shown, body_classes, page_adjustments
-from portal.needs.store import current_needs
+from portal.languages import languages
+from portal.needs.personalise import Chrome, chrome
+from portal.needs.visitor import Visitor, current_visitor
 
 # Footer links: (endpoint, slug, label). Labels are lazy so they translate per request.
 FOOTER_LINKS = (
@@ -23,23 +23,6 @@ FOOTER_LINKS = (
     ("performance.overview", None, _l("How our services are doing")),
     ("services.departments", None, _l("Council departments")),
 )
-
-ADJUSTMENT_NAMES = {
-    "text_large": _l("large text"),
-    "text_largest": _l("largest text"),
-    "contrast_high": _l("high contrast"),
-    "contrast_dark": _l("dark colours"),
-    "more_spacing": _l("more space between letters and lines"),
-    "less_motion": _l("less movement"),
-    "lite": _l("small pages for a slow connection"),
-}
-
-# Shown in the language the person chose, when the page is in another one.
-LANGUAGE_OFFERS = {
-    "en": _l("Read this page in English"),
-    "cy": _l("Read this page in Welsh"),
-    "ar": _l("Read this page in Arabic"),
-}
 
 
 @dataclass(frozen=True)
@@ -53,7 +36,7 @@ class Layout:
     demonstration: bool
     languages: list
     footer_links: list
-    needs: Needs
+    chrome: Chrome
     page_classes: str
     stylesheet: str
     adjustments: list
@@ -62,24 +45,25 @@ class Layout:
     assisted_channel: str | None = None
 
 
-def _language_offer(needs: Needs, language: str) -> dict | None:
-    if needs.language is None or needs.language == language:
+def _language_offer(visitor: Visitor) -> dict | None:
+    """A link to this page in the language the person declared, when it is in another."""
+    declared = visitor.needs.language
+    if declared is None or declared == visitor.language or declared not in languages():
         return None
-    with force_locale(needs.language):
-        text = str(LANGUAGE_OFFERS[needs.language])
+    language = languages()[declared]
     return {
-        "href": page_in(needs.language),
-        "text": text,
-        "lang": needs.language,
-        "dir": direction(needs.language),
+        "href": page_in(language.code),
+        "text": language.offer,
+        "lang": language.code,
+        "dir": language.direction,
     }
 
 
 def build_layout() -> Layout:
-    language = current_language()
+    visitor = current_visitor()
+    language = visitor.language
     config = current_app.config
-    needs = current_needs()
-    rtl = direction(language) == "rtl"
+    worn = chrome(visitor.needs)
     return Layout(
         language=language,
         direction=direction(language),
@@ -93,12 +77,12 @@ def build_layout() -> Layout:
             {"href": url_for(endpoint, **({"slug": slug} if slug else {})), "text": label}
             for endpoint, slug, label in FOOTER_LINKS
         ],
-        needs=needs,
-        page_classes=" ".join(body_classes(needs)),
-        stylesheet="portal-rtl.css" if rtl else "portal.css",
-        adjustments=[ADJUSTMENT_NAMES[key] for key in page_adjustments(needs)],
-        language_offer=_language_offer(needs, language),
-        assisted_channel=assisted.channel if (assisted := current_assisted()) else None,
+        chrome=worn,
+        page_classes=" ".join(worn.page_classes),
+        stylesheet="portal-rtl.css" if direction(language) == "rtl" else "portal.css",
+        adjustments=[adjustment.label for adjustment in worn.adjustments],
+        language_offer=_language_offer(visitor),
+        assisted_channel=visitor.assisted.channel if visitor.assisted else None,
     )
 
 
@@ -111,14 +95,6 @@ def localised(text) -> Markup:
     return Markup('<span lang="{}" dir="ltr">{}</span>').format(default_language(), text.en)
 
 
-def body_for(page, needs: Needs) -> Markup:
-    """A content page's body with only the needs-aware blocks this person should see."""
-    return Markup("").join(
-        segment.html for segment in page.segments if block_shown(segment.condition, needs)
-    )
-
-
 def register_layout(app: Flask) -> None:
     app.context_processor(lambda: {"layout": build_layout()})
     app.jinja_env.globals["localised"] = localised
-    app.jinja_env.globals["body_for"] = body_for

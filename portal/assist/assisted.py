@@ -7,10 +7,12 @@ from sqlalchemy import select
 
 from portal.assist import audit
 from portal.assist.models import AssistedSession, StaffSession
-from portal.assist.sessions import cookie_name, current_session
+from portal.assist.sessions import current_session, staff_cookie_name
 from portal.clock import now
 from portal.extensions import db
 from portal.needs.model import NO_NEEDS, Needs
+from portal.needs.store import delete_cookie
+from portal.needs.visitor import Assisted, Found, forget_visitor
 
 
 def current_assisted() -> AssistedSession | None:
@@ -22,8 +24,21 @@ def current_assisted() -> AssistedSession | None:
     return g.assisted
 
 
+def assisted_source() -> Found | None:
+    """A visitor source: in an assisted session, the needs of the person being helped (kept
+    server-side, and saved there), never the staff member's own cookie."""
+    assisted = current_assisted()
+    if assisted is None:
+        return None
+    return Found(
+        needs_of(assisted),
+        Assisted(session_id=assisted.id, channel=assisted.channel),
+        keep=lambda needs: store_needs(assisted, needs),
+    )
+
+
 def _may_be_staff() -> bool:
-    return bool(request.cookies.get(cookie_name()))
+    return bool(request.cookies.get(staff_cookie_name()))
 
 
 def _active_for(staff_session: StaffSession) -> AssistedSession | None:
@@ -49,7 +64,6 @@ def store_needs(assisted: AssistedSession, needs: Needs) -> None:
         for name, value in needs.as_dict().items()
     }
     db.session.commit()
-    g.needs = needs
 
 
 def start(staff_session: StaffSession, channel: str, needs: Needs) -> AssistedSession:
@@ -73,6 +87,7 @@ def start(staff_session: StaffSession, channel: str, needs: Needs) -> AssistedSe
         channel=channel,
     )
     g.assisted = assisted
+    forget_visitor()
     return assisted
 
 
@@ -80,7 +95,7 @@ def end(assisted: AssistedSession, response: Response) -> None:
     assisted.ended_at = now()
     db.session.commit()
     g.assisted = None
-    g.pop("needs", None)
+    forget_visitor()
     audit.record("assisted_session_ended", assisted.staff, target=f"assisted:{assisted.id}")
     forget_the_person(response)
 
@@ -89,8 +104,6 @@ def forget_the_person(response: Response | None = None) -> None:
     """Remove the person's traces from this browser: their form drafts and sent
     references (in the session cookie), any needs cookie, and anything the browser cached
     or stored for this site. The staff member stays signed in."""
-    from portal.needs.store import delete_cookie
-
     session.clear()
     if response is not None:
         delete_cookie(response)

@@ -22,7 +22,7 @@ from portal.extensions import db
 TOUCH_INTERVAL = timedelta(seconds=60)
 
 
-def cookie_name() -> str:
+def staff_cookie_name() -> str:
     return current_app.config["STAFF_COOKIE_NAME"]
 
 
@@ -50,7 +50,7 @@ def begin(staff: StaffMember, response: Response) -> StaffSession:
     db.session.add(staff_session)
     db.session.commit()
     response.set_cookie(
-        cookie_name(),
+        staff_cookie_name(),
         token,
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
@@ -68,7 +68,7 @@ def end(staff_session: StaffSession, response: Response) -> None:
 
 def forget(response: Response) -> None:
     response.delete_cookie(
-        cookie_name(),
+        staff_cookie_name(),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
         samesite="Strict",
@@ -94,7 +94,7 @@ def expired(staff_session: StaffSession) -> bool:
 
 
 def _lookup() -> StaffSession | None:
-    token = request.cookies.get(cookie_name())
+    token = request.cookies.get(staff_cookie_name())
     if not token or len(token) > 100:
         return None
     return db.session.scalar(
@@ -108,7 +108,7 @@ def current_session(touch: bool = True) -> StaffSession | None:
     """This browser's live staff session, or None. A session found idle or too old is
     ended here, so it cannot come back."""
     if "staff_session" not in g:
-        staff_session = _lookup() if request.cookies.get(cookie_name()) else None
+        staff_session = _lookup() if request.cookies.get(staff_cookie_name()) else None
         if staff_session is not None and (expired(staff_session) or not staff_session.staff.active):
             staff_session.ended_at = now()
             db.session.commit()

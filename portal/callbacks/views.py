@@ -10,21 +10,20 @@ from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal.assist.assisted import current_assisted
 from portal.callbacks.forms import (
     BEST_TIME_NAMES,
-    CONTACT_LANGUAGE_NAMES,
     CONTACT_NEED_NAMES,
     KIND_NAMES,
     ContactRequestForm,
+    contact_language_names,
 )
 from portal.callbacks.models import ContactRequest
 from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
-from portal.needs.store import current_needs
+from portal.needs.visitor import current_needs, current_visitor
 from portal.publishing.index import current_content
-from portal.transactions.drafts import new_code
+from portal.references import new_code
 
 bp = Blueprint("callbacks", __name__)
 DRAFT_KEY = "contact_request"
@@ -46,7 +45,7 @@ def _prefilled() -> dict:
     kind = {"in_person": "appointment", "phone": "call_back"}.get(needs.preferred_channel or "")
     return {
         "kind": kind,
-        "language": language if language in CONTACT_LANGUAGE_NAMES else None,
+        "language": language if language in contact_language_names() else None,
         "needs": [name for name in ("bsl", "someone_helps") if getattr(needs, name)],
     }
 
@@ -79,7 +78,7 @@ def _rows(slug: str, answers: dict) -> list[dict]:
         "name": answers["name"],
         "phone": answers["phone"],
         "best_time": str(BEST_TIME_NAMES[answers["best_time"]]),
-        "language": str(CONTACT_LANGUAGE_NAMES[answers["language"]]),
+        "language": str(contact_language_names()[answers["language"]]),
         "needs": ", ".join(chosen_needs) or gettext("None"),
         "anything_else": answers.get("anything_else") or gettext("None"),
     }
@@ -134,7 +133,7 @@ def check(slug: str):
 
 
 def _send(page, answers: dict) -> ContactRequest:
-    assisted = current_assisted()
+    assisted = current_visitor().assisted
     for _attempt in range(5):
         contact_request = ContactRequest(
             reference=new_code(8),
@@ -147,7 +146,7 @@ def _send(page, answers: dict) -> ContactRequest:
             language=answers["language"],
             needs=list(answers.get("needs") or ()),
             anything_else=answers.get("anything_else") or None,
-            assisted_session_id=assisted.id if assisted else None,
+            assisted_session_id=assisted.session_id if assisted else None,
         )
         db.session.add(contact_request)
         try:
@@ -173,7 +172,7 @@ def sent(slug: str):
         fallback=found.fallback,
         contact_request=contact_request,
         best_time=BEST_TIME_NAMES[contact_request.best_time],
-        contact_language=CONTACT_LANGUAGE_NAMES[contact_request.language],
+        contact_language=contact_language_names()[contact_request.language],
         needs=[CONTACT_NEED_NAMES[n] for n in contact_request.needs if n in CONTACT_NEED_NAMES],
     )
 

@@ -14,6 +14,7 @@ from portal.extensions import csrf, db, limiter
 from portal.feedback.forms import PERSONAL_DATA_HINT, ProblemForm, SatisfactionForm, UsefulForm
 from portal.feedback.models import PageFeedback, SatisfactionResponse
 from portal.i18n import current_language, localised_route
+from portal.transactions.catalogue import current_forms
 
 bp = Blueprint("feedback", __name__)
 
@@ -88,7 +89,7 @@ def thanks():
 @localised_route(bp, "/forms/<slug>/feedback", methods=["GET", "POST"])
 @limiter.limit(post_limit, methods=["POST"])
 def satisfaction(slug: str):
-    form_definition = current_app.extensions["forms"].get(slug)
+    form_definition = current_forms().get(slug)
     if form_definition is None:
         abort(404)
     form = SatisfactionForm()
@@ -117,7 +118,7 @@ def satisfaction(slug: str):
 
 
 def sitemap_values() -> dict[str, list[dict]]:
-    forms = current_app.extensions["forms"]
+    forms = current_forms()
     return {
         "feedback.problem": [{"page": "/services/apply-for-a-blue-badge"}],
         "feedback.thanks": [{"page": "/"}],

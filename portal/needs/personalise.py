@@ -1,10 +1,13 @@
-"""Pure functions from declared needs to what a page shows. No request, no app, no I/O.
+"""Pure functions from declared needs to what a page shows and wears. No request, no app,
+no I/O (labels are lazy strings, translated only when a page shows them).
 
 Each decision comes with its reason, so the page can say why it looks the way it does.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
 
 from portal.needs.model import CHANNELS, Needs
 
@@ -63,10 +66,13 @@ def plan_channels(offered: Sequence[str], needs: Needs) -> ChannelPlan:
 
 @dataclass(frozen=True)
 class VariantChoice:
-    """Which version of a page to show, and whether to explain a missing Easy Read one."""
+    """Which version of a page to show, and why."""
 
     variant: str | None
+    # The person declared Easy Read but this page has no Easy Read version.
     easy_read_missing: bool
+    # The Easy Read version is shown because the person told us it helps (not only asked).
+    declared: bool = False
 
 
 def choose_variant(needs: Needs, available: Sequence[str], asked: str | None) -> VariantChoice:
@@ -75,39 +81,101 @@ def choose_variant(needs: Needs, available: Sequence[str], asked: str | None) ->
         return VariantChoice(None, False)
     wants_easy_read = needs.easy_read or asked == "easy-read"
     if wants_easy_read and "easy-read" in available:
-        return VariantChoice("easy-read", False)
+        return VariantChoice("easy-read", False, declared=needs.easy_read)
     return VariantChoice(None, wants_easy_read)
 
 
+@dataclass(frozen=True)
+class PagePlan:
+    """What one content page shows this person: the version, the ways to use the service
+    in their order, and whether help comes first."""
+
+    choice: VariantChoice
+    channels: ChannelPlan | None
+    # "Get help to use this service" before every other way, for people who told us
+    # someone helps them.
+    help_first: bool
+
+
+def plan_page(
+    needs: Needs,
+    variants: Sequence[str],
+    asked: str | None,
+    offered: Sequence[str] | None,
+) -> PagePlan:
+    """Every decision a content page makes from declared needs, with its reasons."""
+    return PagePlan(
+        choice=choose_variant(needs, variants, asked),
+        channels=plan_channels(offered, needs) if offered is not None else None,
+        help_first=needs.someone_helps,
+    )
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A declared need that changes how every page looks: the class on <html> that our
+    stylesheet themes, and how the "this page uses what you told us" line names it."""
+
+    key: str
+    page_class: str
+    label: str  # lazily translated: named in the reader's language when shown
+    applies: Callable[[Needs], bool]
+
+
+# The one table from needs to what the page wears, in the order the page names them.
+ADJUSTMENTS = (
+    Adjustment("text_large", "app-text-large", _l("large text"), lambda n: n.text_size == "large"),
+    Adjustment(
+        "text_largest", "app-text-largest", _l("largest text"), lambda n: n.text_size == "largest"
+    ),
+    Adjustment(
+        "contrast_high", "app-contrast-high", _l("high contrast"), lambda n: n.contrast == "high"
+    ),
+    Adjustment(
+        "contrast_dark", "app-theme-dark", _l("dark colours"), lambda n: n.contrast == "dark"
+    ),
+    Adjustment(
+        "more_spacing",
+        "app-more-spacing",
+        _l("more space between letters and lines"),
+        lambda n: n.more_spacing,
+    ),
+    Adjustment("less_motion", "app-less-motion", _l("less movement"), lambda n: n.less_motion),
+    Adjustment("lite", "app-lite", _l("small pages for a slow connection"), lambda n: n.lite),
+)
+ADJUSTMENT_NAMES = {adjustment.key: adjustment.label for adjustment in ADJUSTMENTS}
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What every page's layout wears for this person."""
+
+    page_classes: tuple[str, ...]
+    adjustments: tuple[Adjustment, ...]
+    # Lite mode sends no JavaScript: every journey works without it.
+    scripts: bool
+    declared: bool
+
+
+def chrome(needs: Needs) -> Chrome:
+    """The layout's classes, the adjustments it names, and whether it sends scripts."""
+    applied = tuple(adjustment for adjustment in ADJUSTMENTS if adjustment.applies(needs))
+    return Chrome(
+        page_classes=tuple(adjustment.page_class for adjustment in applied),
+        adjustments=applied,
+        scripts=not needs.lite,
+        declared=needs.declared,
+    )
+
+
 def body_classes(needs: Needs) -> tuple[str, ...]:
-    """Classes on <body> that switch on the themes compiled into our stylesheet."""
-    classes = []
-    if needs.text_size != "standard":
-        classes.append(f"app-text-{needs.text_size}")
-    if needs.contrast == "high":
-        classes.append("app-contrast-high")
-    elif needs.contrast == "dark":
-        classes.append("app-theme-dark")
-    if needs.more_spacing:
-        classes.append("app-more-spacing")
-    if needs.less_motion:
-        classes.append("app-less-motion")
-    if needs.lite:
-        classes.append("app-lite")
-    return tuple(classes)
+    """Classes that switch on the themes compiled into our stylesheet."""
+    return chrome(needs).page_classes
 
 
 def page_adjustments(needs: Needs) -> tuple[str, ...]:
-    """The declared needs that change how every page looks, for the "set up for you" line."""
-    adjustments = []
-    if needs.text_size != "standard":
-        adjustments.append(f"text_{needs.text_size}")
-    if needs.contrast != "standard":
-        adjustments.append(f"contrast_{needs.contrast}")
-    for flag in ("more_spacing", "less_motion", "lite"):
-        if getattr(needs, flag):
-            adjustments.append(flag)
-    return tuple(adjustments)
+    """The keys of the declared needs that change how every page looks."""
+    return tuple(adjustment.key for adjustment in chrome(needs).adjustments)
 
 
 def block_shown(condition: str | None, needs: Needs) -> bool:
@@ -123,3 +191,8 @@ def block_shown(condition: str | None, needs: Needs) -> bool:
     if condition in CHANNELS:
         return not needs.channels or condition in needs.channels
     return bool(getattr(needs, condition))
+
+
+def visible_segments(segments: Sequence, needs: Needs) -> tuple:
+    """The segments of a page's body (see publishing) this person should see."""
+    return tuple(segment for segment in segments if block_shown(segment.condition, needs))

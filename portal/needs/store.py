@@ -7,11 +7,13 @@ declared nothing. A bad cookie must never cost anyone a page.
 
 from datetime import timedelta
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, request
 from itsdangerous import BadData, URLSafeTimedSerializer
 
+from portal.languages import languages
 from portal.needs.code import InvalidCode, decode
 from portal.needs.model import NO_NEEDS, Needs
+from portal.needs.visitor import Found, current_visitor, forget_visitor
 
 COOKIE_NAME = "needs"
 VERSION = 1
@@ -61,7 +63,7 @@ def parse(raw: str | None) -> Needs:
         for name, value in data.items()
     ):
         return NO_NEEDS
-    if data.get("language") not in (None, *current_app.config["LANGUAGES"]):
+    if data.get("language") is not None and data["language"] not in languages():
         return NO_NEEDS
     channels = data.get("channels", [])
     if not all(isinstance(channel, str) for channel in channels):
@@ -72,71 +74,59 @@ def parse(raw: str | None) -> Needs:
         return NO_NEEDS
 
 
-def current_needs() -> Needs:
-    """This request's declared needs."""
-    if "needs" not in g:
-        g.needs = (
-            _previewed_needs() or _assisted_needs() or parse(request.cookies.get(cookie_name()))
-        )
-    return g.needs
+def cookie_source() -> Found | None:
+    """A visitor source: the needs in this browser's signed cookie, if it has one."""
+    raw = request.cookies.get(needs_cookie_name())
+    return Found(parse(raw)) if raw else None
 
 
-def _assisted_needs() -> Needs | None:
-    """In an assisted session, the needs of the person being helped (kept server-side),
-    never the staff member's own cookie."""
-    from portal.assist.assisted import current_assisted, needs_of
-
-    assisted = current_assisted()
-    return needs_of(assisted) if assisted is not None else None
-
-
-def _previewed_needs() -> Needs | None:
-    """In the content designers' preview only: needs given as a code in the URL, so one
-    preview page can show a document as several people would see it, side by side."""
+def preview_source() -> Found | None:
+    """A visitor source, in the content designers' preview only: needs given as a code in
+    the URL, so one preview page can show a document as several people would see it."""
     code = request.args.get("preview-needs")
     if not current_app.config["PREVIEW"] or not code:
         return None
     try:
-        return decode(code, tuple(current_app.config["LANGUAGES"]))
+        return Found(decode(code, languages().codes))
     except InvalidCode:
         return None
 
 
-def cookie_name() -> str:
+def needs_cookie_name() -> str:
     """`needs`, or `__Host-needs` in production: the prefix makes browsers refuse the
     cookie unless it is Secure, for this host only, and for the whole site."""
     return current_app.config.get("NEEDS_COOKIE_NAME", COOKIE_NAME)
 
 
 def save(response: Response, needs: Needs) -> None:
-    from portal.assist.assisted import current_assisted, store_needs
-
-    assisted = current_assisted()
-    if assisted is not None:  # the person's needs stay out of a shared browser
-        store_needs(assisted, needs)
-        return
-    response.set_cookie(
-        cookie_name(),
-        dump(needs),
-        max_age=LIFETIME,
-        secure=current_app.config["SESSION_COOKIE_SECURE"],
-        httponly=True,
-        samesite="Lax",
-    )
+    """Keep these needs: where the visitor's source keeps them, else in the cookie."""
+    keep = current_visitor().keep
+    if keep is not None:  # e.g. an assisted session: the person's needs stay off a shared browser
+        keep(needs)
+    else:
+        response.set_cookie(
+            needs_cookie_name(),
+            dump(needs),
+            max_age=LIFETIME,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+            httponly=True,
+            samesite="Lax",
+        )
+    forget_visitor()
 
 
 def clear(response: Response) -> None:
-    from portal.assist.assisted import current_assisted, store_needs
-
-    assisted = current_assisted()
-    if assisted is not None:
-        store_needs(assisted, NO_NEEDS)
+    """Forget the needs: where the visitor's source keeps them, and the cookie."""
+    keep = current_visitor().keep
+    if keep is not None:
+        keep(NO_NEEDS)
     delete_cookie(response)
+    forget_visitor()
 
 
 def delete_cookie(response: Response) -> None:
     response.delete_cookie(
-        cookie_name(),
+        needs_cookie_name(),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
         samesite="Lax",

@@ -2,7 +2,6 @@
 
 from flask import (
     Blueprint,
-    current_app,
     make_response,
     redirect,
     render_template,
@@ -15,10 +14,13 @@ from wtforms import SelectChoice
 
 from portal.extensions import limiter
 from portal.i18n import current_language, direction, localised_route
+from portal.languages import languages
 from portal.needs import code, store
 from portal.needs.forms import CHANNEL_NAMES, RestoreForm
 from portal.needs.journey import QUESTIONS, QUESTIONS_BY_SLUG, next_question
 from portal.needs.model import Needs
+from portal.needs.summary import summary_rows
+from portal.needs.visitor import current_needs
 
 bp = Blueprint("needs", __name__)
 
@@ -29,7 +31,7 @@ def _draft() -> Needs:
     """Answers given so far in this journey, starting from what the person saved before."""
     saved = session.get(DRAFT_KEY)
     if saved is None:
-        return store.current_needs()
+        return current_needs()
     return store.parse(saved)
 
 
@@ -40,11 +42,11 @@ def _keep_draft(needs: Needs) -> None:
 def _prefix_for(needs: Needs) -> str | None:
     """URLs after a language answer continue in the chosen language."""
     language = needs.language or current_language()
-    return None if language == current_app.config["LANGUAGES"][0] else language
+    return None if language == languages().default.code else language
 
 
 def _needs_code(needs: Needs) -> str:
-    return code.encode(needs, tuple(current_app.config["LANGUAGES"]))
+    return code.encode(needs, languages().codes)
 
 
 @localised_route(bp, "/your-needs")
@@ -124,15 +126,20 @@ def check():
         store.save(response, draft)
         session.pop(DRAFT_KEY, None)
         return response
-    return render_template("needs/check.html", draft=draft, lifetime_days=store.LIFETIME.days)
+    return render_template(
+        "needs/check.html",
+        summary=summary_rows(draft, change=True),
+        lifetime_days=store.LIFETIME.days,
+    )
 
 
 @localised_route(bp, "/your-needs/saved")
 def saved():
-    needs = store.current_needs()
+    needs = current_needs()
     return render_template(
         "needs/saved.html",
-        needs=needs,
+        declared=needs.declared,
+        summary=summary_rows(needs),
         needs_code=_needs_code(needs),
         lifetime_days=store.LIFETIME.days,
     )
@@ -140,8 +147,13 @@ def saved():
 
 @localised_route(bp, "/your-needs/code")
 def printable_code():
-    needs = store.current_needs()
-    return render_template("needs/code.html", needs=needs, needs_code=_needs_code(needs))
+    needs = current_needs()
+    return render_template(
+        "needs/code.html",
+        declared=needs.declared,
+        summary=summary_rows(needs),
+        needs_code=_needs_code(needs),
+    )
 
 
 @localised_route(bp, "/your-needs/restore", methods=["GET", "POST"])
@@ -150,7 +162,7 @@ def restore():
     form = RestoreForm()
     if form.validate_on_submit():
         try:
-            needs = code.decode(form.code.data, tuple(current_app.config["LANGUAGES"]))
+            needs = code.decode(form.code.data, languages().codes)
         except code.InvalidCode:
             form.code.errors.append(_l("Check the code: it does not match a needs code we made"))
         else:

@@ -11,6 +11,7 @@ from portal.i18n import current_language, localised_route
 from portal.performance.chart import bar_chart
 from portal.performance.figures import Figure, ServiceFigures, service_figures
 from portal.publishing.index import current_content
+from portal.transactions.catalogue import current_forms
 
 bp = Blueprint("performance", __name__)
 
@@ -29,7 +30,7 @@ FIGURES = (
 
 def measured_services() -> list[str]:
     """Services people can use online here: their forms are what we can count."""
-    return sorted({form.definition.service for form in current_app.extensions["forms"].values()})
+    return sorted({form.definition.service for form in current_forms().values()})
 
 
 def _figures(service: str) -> ServiceFigures:

@@ -186,4 +186,4 @@ def load_place(path: Path) -> Place:
 
 def current_places() -> PlaceDirectory:
     """The running app's directory of places."""
-    return current_app.extensions["places"]
+    return current_app.extensions["content"].places  # portal.bundle installs it

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, render_template, request
 
+from portal.bundle import load_content
 from portal.publishing.loader import ContentError
 
 _lock = threading.Lock()
@@ -36,8 +37,6 @@ def reload_if_changed():
     with _lock:
         now = fingerprint(Path(app.config["CONTENT_DIR"]))
         if now != app.extensions.get("content_fingerprint"):
-            from portal import load_content
-
             try:
                 load_content(app)
                 app.extensions["content_problems"] = None

@@ -166,4 +166,4 @@ def _broken_step_links(pages: dict) -> list[str]:
 
 def current_content() -> ContentIndex:
     """The running app's content index."""
-    return current_app.extensions["content_index"]
+    return current_app.extensions["content"].index  # portal.bundle installs it

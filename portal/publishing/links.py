@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote
 
 from portal.publishing.markdown import render_markdown
-from portal.publishing.schema import VARIANTS
+from portal.publishing.schema import INFO_PAGES, VARIANTS
 from portal.publishing.sources import Finding, Source, inline_line, inline_tokens
-from portal.services.views import INFO_PAGES
 
 # Content kinds served at /<kind>/<slug>; information pages (content/pages) are served at
 # /<slug>, and only those named in INFO_PAGES.

@@ -71,15 +71,7 @@ def _lines(source: Source) -> list[Finding]:
                 del open_blocks[marker]
             else:
                 open_blocks[marker] = number
-        for marker in _BRACES.findall(line):
-            if marker in BUTTONS:
-                if open_button is not None:
-                    findings.append(_unclosed(source, open_button, marker, BUTTON_END))
-                open_button = number
-            elif marker == BUTTON_END:
-                open_button = None
-            else:
-                findings.append(_unknown(source, number, marker))
+        open_button = _braces(source, line, number, open_button, findings)
         lookalike = _STEP_LOOKALIKE.match(line)
         if lookalike:
             findings.append(_unknown(source, number, lookalike.group().strip()))
@@ -88,6 +80,22 @@ def _lines(source: Source) -> list[Finding]:
     if open_button is not None:
         findings.append(_unclosed(source, open_button, "{button}", BUTTON_END))
     return findings
+
+
+def _braces(
+    source: Source, line: str, number: int, open_button: int | None, findings: list[Finding]
+) -> int | None:
+    """Check a line's `{...}` markers; return the line of the button left open, if any."""
+    for marker in _BRACES.findall(line):
+        if marker in BUTTONS:
+            if open_button is not None:
+                findings.append(_unclosed(source, open_button, marker, BUTTON_END))
+            open_button = number
+        elif marker == BUTTON_END:
+            open_button = None
+        else:
+            findings.append(_unknown(source, number, marker))
+    return open_button
 
 
 def _block_markers(line: str) -> list[str]:

@@ -194,6 +194,9 @@ class StepByStepMeta(PageMeta):
 # taxonomy, so their own front matter is only what every page has.
 VARIANTS = ("easy-read",)
 
+# Information pages (content/pages/): served at the top level (/<slug>), and only these.
+INFO_PAGES = ("accessibility-statement", "cookies", "privacy", "contact", "roadmap")
+
 META_FOR_KIND: dict[str, type[PageMeta]] = {
     "services": ServiceMeta,
     "guides": GuideMeta,

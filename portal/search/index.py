@@ -267,4 +267,4 @@ def _hit(document: tuple[str, str, str, str, str], language: str) -> Hit:
 
 def current_search() -> SearchIndex:
     """The running app's search index."""
-    return current_app.extensions["search_index"]
+    return current_app.extensions["content"].search  # portal.bundle installs it

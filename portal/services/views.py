@@ -3,18 +3,18 @@
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request
+from markupsafe import Markup
 
 from portal.caching import cached_page
 from portal.i18n import current_language, localised_route
-from portal.needs.personalise import choose_variant, plan_channels
-from portal.needs.store import current_needs
+from portal.needs.model import Needs
+from portal.needs.personalise import plan_page, visible_segments
+from portal.needs.visitor import current_needs
 from portal.publishing.index import current_content
+from portal.publishing.schema import INFO_PAGES
 from portal.transparency.statement import latest_report
 
 bp = Blueprint("services", __name__)
-
-# Information pages live in content/pages/ and are served at the top level.
-INFO_PAGES = ("accessibility-statement", "cookies", "privacy", "contact", "roadmap")
 
 
 @localised_route(bp, "/")
@@ -100,7 +100,7 @@ def step_by_step(slug: str):
         "services/step_by_step.html",
         page=found.page,
         fallback=found.fallback,
-        needs=current_needs(),
+        body=_body(found.page, current_needs()),
         steps=_steps(content, found.page, language),
     )
 
@@ -159,9 +159,11 @@ def _content_page(kind: str, slug: str, template: str, **extra):
         abort(404)
     needs = current_needs()
     variants = content.variants(kind, slug)
-    choice = choose_variant(needs, variants, request.args.get("version"))
-    shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
     channels = getattr(standard.page.meta, "channels", None)
+    offered = dict(channels.offered()) if channels else {}
+    plan = plan_page(needs, variants, request.args.get("version"), offered if channels else None)
+    choice = plan.choice
+    shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
     part_of = [
         (found.page, _steps(content, found.page, language))
         for found in (
@@ -173,16 +175,22 @@ def _content_page(kind: str, slug: str, template: str, **extra):
         template,
         page=shown.page,
         fallback=shown.fallback,
+        body=_body(shown.page, needs),
         standard=standard,
         choice=choice,
         variants=variants,
-        needs=needs,
-        plan=plan_channels(dict(channels.offered()), needs) if channels else None,
-        channels=dict(channels.offered()) if channels else {},
+        page_plan=plan,
+        plan=plan.channels,
+        channels=offered,
         taxonomy=content.taxonomy,
         part_of=part_of,
         **extra,
     )
+
+
+def _body(page, needs: Needs) -> Markup:
+    """A content page's body with only the needs-aware blocks this person should see."""
+    return Markup("").join(segment.html for segment in visible_segments(page.segments, needs))
 
 
 def sitemap_values() -> dict[str, list[dict]]:

@@ -80,4 +80,4 @@ def load_forms(folder: Path, taxonomy: Taxonomy, content) -> MappingProxyType:
 
 
 def current_forms() -> MappingProxyType:
-    return current_app.extensions["forms"]
+    return current_app.extensions["content"].forms  # portal.bundle installs it

@@ -1,7 +1,6 @@
 """Drafts and submissions: saved after every page, restored by code, sent exactly once."""
 
 import hashlib
-import secrets
 from datetime import UTC, timedelta
 
 import base32_crockford
@@ -11,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.clock import now
 from portal.extensions import db
+from portal.references import new_code
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
 
@@ -56,12 +56,6 @@ def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
 
 def _hash(code: str) -> str:
     return hashlib.sha256(base32_crockford.normalize(code, strict=False).encode()).hexdigest()
-
-
-def new_code(length: int) -> str:
-    """Random Crockford base32: no I, L, O or U, so it reads aloud without confusion."""
-    value = base32_crockford.encode(secrets.randbits(5 * length)).rjust(length, "0")
-    return "-".join(value[i : i + 4] for i in range(0, length, 4))
 
 
 def issue_return_code(draft: Draft) -> str:

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
-from portal.assist.assisted import current_assisted
 from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db, limiter
-from portal.i18n import current_language, direction, localised_route
-from portal.needs.store import current_needs
+from portal.i18n import current_language, localised_route
+from portal.languages import languages
+from portal.needs.visitor import current_needs, current_visitor
 from portal.transactions import drafts
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
@@ -32,11 +32,11 @@ def _form(slug: str) -> Form:
 
 
 def _language_attrs() -> dict:
-    """Form text is in English and Welsh; other languages read it in English, marked so."""
-    language = current_language()
-    if language in ("en", "cy"):
+    """Form text is in the content languages; others read it in the default, marked so."""
+    registry = languages()
+    if current_language() in registry.content_codes:
         return {}
-    return {"lang": "en", "dir": direction("en")}
+    return {"lang": registry.default.code, "dir": registry.default.direction}
 
 
 @localised_route(bp, "/forms/<slug>")
@@ -194,13 +194,14 @@ def check(slug: str):
         return redirect(_page_url(form, stop or form.questions[0].id))
     language = current_language()
     if request.method == "POST":  # CSRFProtect has already checked the token
+        assisted = current_visitor().assisted
         submission = drafts.submit(
             form,
             draft,
             {q.id: answers[q.id] for q in route},
             _needs_for_follow_up(),
             language,
-            assisted_session_id=assisted.id if (assisted := current_assisted()) else None,
+            assisted_session_id=assisted.session_id if assisted else None,
         )
         session[SENT_KEY] = {**session.get(SENT_KEY, {}), form.slug: submission.reference}
         session[drafts.SESSION_KEY] = {

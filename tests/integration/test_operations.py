@@ -66,7 +66,7 @@ def post_urls(app) -> list[str]:
                 if name != "lang"
             }
             if "slug" in values and rule.rule.startswith(("/forms/", "/<language:lang>/forms/")):
-                values["slug"] = sorted(app.extensions["forms"])[0]
+                values["slug"] = sorted(app.extensions["content"].forms)[0]
             if "lang" in rule.arguments:
                 values["lang"] = "cy"
             urls.append(_build(rule, values))

@@ -85,6 +85,21 @@ def test_the_database_stops_and_comes_back(cluster):
     )
 
 
+def _as_a_person_would(action, failures: dict, lock: threading.Lock):
+    """One request as a person makes it, again if it fails (as people press again)."""
+    for _try in range(8):
+        try:
+            response = action()
+            if response.status_code < 500:
+                return response
+        except requests.ConnectionError:
+            pass
+        with lock:
+            failures["retries"] += 1
+        time.sleep(0.3)
+    return None
+
+
 def test_a_worker_killed_while_people_send_forms_loses_and_duplicates_nothing(cluster):
     people = 30
     sessions = []
@@ -99,18 +114,7 @@ def test_a_worker_killed_while_people_send_forms_loses_and_duplicates_nothing(cl
     start = threading.Event()
 
     def attempt(action):
-        """One request as a person makes it, again if it fails (as people press again)."""
-        for _try in range(8):
-            try:
-                response = action()
-                if response.status_code < 500:
-                    return response
-            except requests.ConnectionError:
-                pass
-            with lock:
-                failures["retries"] += 1
-            time.sleep(0.3)
-        return None
+        return _as_a_person_would(action, failures, lock)
 
     def send(number: int) -> None:
         person = sessions[number]

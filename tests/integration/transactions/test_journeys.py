@@ -98,7 +98,7 @@ def test_what_happens_next_is_in_the_preferred_channel(app, client, soup):
     client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
     page = soup(client.get(f"{CARE}/sent"))
     with app.app_context():
-        expected = app.extensions["forms"]["ask-for-a-care-needs-assessment"]
+        expected = app.extensions["content"].forms["ask-for-a-care-needs-assessment"]
         phone_text = expected.definition.what_happens_next.by_channel["phone"].en
         assert phone_text in page.get_text()
         assert db.session.scalar(select(Submission)).needs["channels"] == ["phone"]

@@ -34,7 +34,7 @@ def client():
 
 def questions():
     app = create_app(TestConfig())
-    return [(slug, q.id) for slug in FORMS for q in app.extensions["forms"][slug].questions]
+    return [(slug, q.id) for slug in FORMS for q in app.extensions["content"].forms[slug].questions]
 
 
 @pytest.mark.parametrize(("form", "question"), questions())
