@@ -97,7 +97,7 @@ def _previewed_needs() -> Needs | None:
     if not current_app.config["PREVIEW"] or not code:
         return None
     try:
-        return decode(code, tuple(current_app.config["LANGUAGES"]))
+        return decode(code)
     except InvalidCode:
         return None
 

@@ -43,10 +43,6 @@ def _prefix_for(needs: Needs) -> str | None:
     return None if language == current_app.config["LANGUAGES"][0] else language
 
 
-def _needs_code(needs: Needs) -> str:
-    return code.encode(needs, tuple(current_app.config["LANGUAGES"]))
-
-
 @localised_route(bp, "/your-needs")
 def start():
     return render_template("needs/start.html", first=QUESTIONS[0].slug)
@@ -133,7 +129,7 @@ def saved():
     return render_template(
         "needs/saved.html",
         needs=needs,
-        needs_code=_needs_code(needs),
+        needs_code=code.encode(needs),
         lifetime_days=store.LIFETIME.days,
     )
 
@@ -141,7 +137,7 @@ def saved():
 @localised_route(bp, "/your-needs/code")
 def printable_code():
     needs = store.current_needs()
-    return render_template("needs/code.html", needs=needs, needs_code=_needs_code(needs))
+    return render_template("needs/code.html", needs=needs, needs_code=code.encode(needs))
 
 
 @localised_route(bp, "/your-needs/restore", methods=["GET", "POST"])
@@ -150,7 +146,7 @@ def restore():
     form = RestoreForm()
     if form.validate_on_submit():
         try:
-            needs = code.decode(form.code.data, tuple(current_app.config["LANGUAGES"]))
+            needs = code.decode(form.code.data)
         except code.InvalidCode:
             form.code.errors.append(_l("Check the code: it does not match a needs code we made"))
         else:

@@ -89,7 +89,7 @@ def document(kind: str, slug: str):
                 ENDPOINTS[kind],
                 slug=slug,
                 lang=None if language == languages[0] else language,
-                **{"preview-needs": encode(needs, languages)},
+                **{"preview-needs": encode(needs)},
             ),
             "translated": (kind, slug, language, None) in content.pages,
         }

@@ -1,6 +1,6 @@
 """Help someone: start an assisted session with the person's consent, and end it."""
 
-from flask import current_app, flash, make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.assist import assisted
@@ -21,7 +21,7 @@ def help_someone():
         needs = NO_NEEDS
         if form.needs_code.data:
             try:
-                needs = code.decode(form.needs_code.data, tuple(current_app.config["LANGUAGES"]))
+                needs = code.decode(form.needs_code.data)
             except code.InvalidCode:
                 form.needs_code.errors.append(
                     _l("Check the needs code: it does not match one we made")

@@ -68,7 +68,7 @@ def record() -> int:
     entries = load()
     known = [entry["needs"] for entry in entries]
     added = [
-        {"code": encode(needs, ("en", "cy", "ar")), "needs": _as_json(needs)}
+        {"code": encode(needs), "needs": _as_json(needs)}
         for needs in SPREAD
         if _as_json(needs) not in known
     ]
