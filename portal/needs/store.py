@@ -87,7 +87,7 @@ def preview_source() -> Found | None:
     if not current_app.config["PREVIEW"] or not code:
         return None
     try:
-        return Found(decode(code, languages().codes))
+        return Found(decode(code))
     except InvalidCode:
         return None
 

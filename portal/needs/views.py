@@ -45,8 +45,13 @@ def _prefix_for(needs: Needs) -> str | None:
     return None if language == languages().default.code else language
 
 
-def _needs_code(needs: Needs) -> str:
-    return code.encode(needs, languages().codes)
+def _needs_code(needs: Needs) -> str | None:
+    """The code for these needs, or None when no code version can carry them yet (a
+    language added since the newest one): the page then says so instead of failing."""
+    try:
+        return code.encode(needs)
+    except ValueError:
+        return None
 
 
 @localised_route(bp, "/your-needs")
@@ -162,7 +167,7 @@ def restore():
     form = RestoreForm()
     if form.validate_on_submit():
         try:
-            needs = code.decode(form.code.data, languages().codes)
+            needs = code.decode(form.code.data)
         except code.InvalidCode:
             form.code.errors.append(_l("Check the code: it does not match a needs code we made"))
         else:

@@ -88,7 +88,7 @@ def document(kind: str, slug: str):
                 ENDPOINTS[kind],
                 slug=slug,
                 lang=None if language == registry.default.code else language,
-                **{"preview-needs": encode(needs, registry.codes)},
+                **{"preview-needs": encode(needs)},
             ),
             "translated": (kind, slug, language, None) in content.pages,
         }

@@ -9,7 +9,6 @@ from portal.assist.forms import HelpSomeoneForm
 from portal.assist.sessions import current_session
 from portal.assist.views import bp
 from portal.i18n import localised_route
-from portal.languages import languages
 from portal.needs import code
 from portal.needs.model import NO_NEEDS
 
@@ -22,7 +21,7 @@ def help_someone():
         needs = NO_NEEDS
         if form.needs_code.data:
             try:
-                needs = code.decode(form.needs_code.data, languages().codes)
+                needs = code.decode(form.needs_code.data)
             except code.InvalidCode:
                 form.needs_code.errors.append(
                     _l("Check the needs code: it does not match one we made")

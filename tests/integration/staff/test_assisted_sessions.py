@@ -39,8 +39,7 @@ def test_a_wrong_needs_code_is_explained(app, staff):
 
 
 def test_the_persons_needs_code_shapes_every_page_and_the_banner_stays(app, staff):
-    with app.test_request_context():
-        needs_code = code.encode(Needs(text_size="largest", language="cy"), ("en", "cy", "ar"))
+    needs_code = code.encode(Needs(text_size="largest", language="cy"))
     client = signed_in(app, ASSISTANT)
     response = start_helping(client, needs_code=needs_code)
     assert response.headers["Location"] == "/"
