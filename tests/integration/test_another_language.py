@@ -94,3 +94,16 @@ def test_the_statement_names_the_new_language_when_it_was_tested(polish_app):
     )
     with polish_app.test_request_context("/"):
         assert summary.language_names() == ["English", "Welsh", "Polish"]
+
+
+def test_a_person_who_chooses_the_new_language_is_told_there_is_no_code_for_it_yet(polish_app):
+    from portal.needs import store
+    from portal.needs.model import Needs
+
+    client = polish_app.test_client()
+    with polish_app.test_request_context():
+        client.set_cookie(store.COOKIE_NAME, store.dump(Needs(language="pl", text_size="large")))
+    for url in ("/pl/your-needs/saved", "/pl/your-needs/code"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "There is no needs code for your language yet" in response.get_data(as_text=True)
