@@ -22,7 +22,7 @@ def never_stored(response: Response) -> Response:
     return response
 
 
-@bp.app_context_processor
+@bp.context_processor  # staff pages only: citizen pages never look up a staff session
 def staff_context() -> dict:
     def can(permission: str) -> bool:
         staff_session = current_session()
