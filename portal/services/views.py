@@ -161,13 +161,14 @@ def _content_page(kind: str, slug: str, template: str, **extra):
     variants = content.variants(kind, slug)
     choice = choose_variant(needs, variants, request.args.get("version"))
     shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
+    if shown is None:  # never: a variant is only chosen from those the page has
+        abort(404)
     channels = getattr(standard.page.meta, "channels", None)
+    offered = dict(channels.offered()) if channels else {}
     part_of = [
         (found.page, _steps(content, found.page, language))
-        for found in (
-            content.find("step-by-step", journey, language)
-            for journey in content.step_by_steps_for(kind, slug)
-        )
+        for journey in content.step_by_steps_for(kind, slug)
+        if (found := content.find("step-by-step", journey, language)) is not None
     ]
     return render_template(
         template,
@@ -177,8 +178,8 @@ def _content_page(kind: str, slug: str, template: str, **extra):
         choice=choice,
         variants=variants,
         needs=needs,
-        plan=plan_channels(dict(channels.offered()), needs) if channels else None,
-        channels=dict(channels.offered()) if channels else {},
+        plan=plan_channels(list(offered), needs) if channels else None,
+        channels=offered,
         taxonomy=content.taxonomy,
         part_of=part_of,
         **extra,
