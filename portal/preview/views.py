@@ -5,6 +5,7 @@ Registered only under PreviewConfig: citizens never reach these pages or see dra
 """
 
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import lazy_gettext as _l
@@ -59,6 +60,11 @@ LIVE_SCRIPT = """\
 """
 
 
+def _needs_parameter(needs: Needs, languages: tuple[str, ...]) -> dict[str, Any]:
+    """The preview-needs query parameter, for url_for: its name is no Python name."""
+    return {"preview-needs": encode(needs, languages)}
+
+
 @bp.route("/")
 def documents():
     content = current_content()
@@ -89,7 +95,7 @@ def document(kind: str, slug: str):
                 ENDPOINTS[kind],
                 slug=slug,
                 lang=None if language == languages[0] else language,
-                **{"preview-needs": encode(needs, languages)},
+                **_needs_parameter(needs, languages),
             ),
             "translated": (kind, slug, language, None) in content.pages,
         }
