@@ -33,6 +33,7 @@ test: setup $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(FLASK) content check
 	$(BIN)/pytest tests/unit tests/integration -n 2
 	scripts/clock-tier
@@ -54,10 +55,11 @@ test-unit: export PORTAL_ENV = test
 test-unit: setup $(VENV)/.test ## Only the unit tests
 	$(BIN)/pytest tests/unit
 
-lint: $(VENV)/.test ## Check style and formatting
+lint: $(VENV)/.test ## Check style, formatting and types
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 translations: $(VENV)/.runtime ## Extract interface strings, update the .po files, compile them
 	$(BIN)/pybabel extract --no-location --omit-header --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .

@@ -45,7 +45,8 @@ def is_immutable(path: str, url: str) -> bool:
 def register_assets(app: Flask) -> None:
     urls = read_manifest()
     app.jinja_env.globals["asset_url"] = urls.__getitem__
-    app.wsgi_app = WhiteNoise(
+    # Flask types wsgi_app as a method, though replacing it is how its docs add middleware.
+    app.wsgi_app = WhiteNoise(  # type: ignore[method-assign]
         app.wsgi_app,
         root=str(DIST),
         prefix=URL_PREFIX,

@@ -1,5 +1,7 @@
 """Flask extensions: created once here, bound to an app in create_app()."""
 
+from typing import TYPE_CHECKING
+
 from flask import request
 from flask_babel import Babel
 from flask_caching import Cache
@@ -17,6 +19,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+# The models' base class. A type checker cannot take a base class from an attribute
+# (db.Model), so it is told what db.Model is: a subclass of Base (with Flask-SQLAlchemy's
+# table naming and query helpers, which no model here relies on for its types).
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()

@@ -1,11 +1,11 @@
 """The request class: what arrives is tidied once, before any view reads it."""
 
 from flask import Request
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.utils import cached_property
 
 
-def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
+def _without_nul(values: MultiDict[str, str]) -> ImmutableMultiDict[str, str]:
     return ImmutableMultiDict(
         [
             (key.replace("\x00", ""), value.replace("\x00", ""))
@@ -20,7 +20,7 @@ class PortalRequest(Request):
     one would otherwise fail there instead of being answered like any other input."""
 
     @cached_property
-    def args(self) -> ImmutableMultiDict:
+    def args(self) -> ImmutableMultiDict[str, str]:
         return _without_nul(super().args)
 
     def _load_form_data(self) -> None:

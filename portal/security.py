@@ -80,6 +80,9 @@ def add_preview_headers(response: Response) -> Response:
 def register_security(app: Flask) -> None:
     if app.config["TRUSTED_PROXIES"]:
         proxies = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # Flask types wsgi_app as a method, though replacing it is how its docs add middleware.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     app.after_request(add_preview_headers if app.config["PREVIEW"] else add_security_headers)
     app.jinja_env.globals["js_enabled_script"] = JS_ENABLED_SCRIPT

@@ -86,7 +86,7 @@ def _page_url(language: str, slug: str) -> str:
 
 
 def _summary_fields(found: Found, language: str) -> dict:
-    page, meta = found.page, found.page.meta
+    page, meta = found.page, found.page.service_meta
     taxonomy = current_content().taxonomy
     return {
         "slug": page.slug,
@@ -151,7 +151,7 @@ def service(slug: str):
         return _problem(404, "Not Found", f"There is no service called {slug!r}.")
     channels = [
         Channel(way=way, details=details.model_dump(exclude_none=True))
-        for way, details in found.page.meta.channels.offered()
+        for way, details in found.page.service_meta.channels.offered()
     ]
     detail = ServiceDetail(
         **_summary_fields(found, language),

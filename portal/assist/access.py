@@ -6,6 +6,7 @@ neither is refused for everyone, and the policy test fails, so forgetting is saf
 """
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, url_for
 
@@ -15,26 +16,30 @@ from portal.assist.roles import PERMISSIONS, allowed
 from portal.assist.sessions import current_session
 
 ANYONE = "anyone"
+# The attribute of a view function that holds its access decision.
+ACCESS = "access"
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
-def requires(permission: str) -> Callable:
+def requires(permission: str) -> Callable[[View], View]:
     if permission not in PERMISSIONS:
         raise ValueError(f"unknown permission {permission!r}")
 
-    def decorator(view: Callable) -> Callable:
-        view.access = permission
+    def decorator(view: View) -> View:
+        setattr(view, ACCESS, permission)
         return view
 
     return decorator
 
 
-def open_to_anyone(view: Callable) -> Callable:
-    view.access = ANYONE
+def open_to_anyone(view: View) -> View:
+    setattr(view, ACCESS, ANYONE)
     return view
 
 
 def access_of(view: Callable) -> str | None:
-    return getattr(view, "access", None)
+    return getattr(view, ACCESS, None)
 
 
 def check_access():
@@ -59,4 +64,7 @@ def check_access():
 
 def current_staff_member() -> StaffMember:
     """The signed-in staff member, in a view that check_access has already let through."""
-    return current_session().staff
+    staff_session = current_session()
+    if staff_session is None:
+        raise RuntimeError("current_staff_member() outside a view for signed-in staff")
+    return staff_session.staff

@@ -7,7 +7,7 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import now
-from portal.extensions import db
+from portal.extensions import Model
 
 
 def aware(moment: datetime) -> datetime:
@@ -15,7 +15,7 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-class StaffMember(db.Model):
+class StaffMember(Model):
     __tablename__ = "staff_members"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,7 +33,7 @@ class StaffMember(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
-class StaffSession(db.Model):
+class StaffSession(Model):
     """A signed-in browser. The cookie holds a random token; only its hash is here, so
     signing out (or an admin) ends the session for real, on every server."""
 
@@ -49,7 +49,7 @@ class StaffSession(db.Model):
     staff: Mapped[StaffMember] = relationship(lazy="joined")
 
 
-class SignInThrottle(db.Model):
+class SignInThrottle(Model):
     """Failed sign-ins by email address, whether or not an account has it, so the
     answer never tells anyone which addresses have accounts."""
 
@@ -60,7 +60,7 @@ class SignInThrottle(db.Model):
     blocked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class AssistedSession(db.Model):
+class AssistedSession(Model):
     """A staff member helping one person, with the person's consent."""
 
     __tablename__ = "assisted_sessions"
@@ -79,7 +79,7 @@ class AssistedSession(db.Model):
     staff: Mapped[StaffMember] = relationship(lazy="joined")
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One staff action: who, what, when (UTC) and from where. Rows are only ever added."""
 
     __tablename__ = "audit_events"

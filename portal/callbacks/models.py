@@ -6,12 +6,12 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import now
-from portal.extensions import db
+from portal.extensions import Model
 
 STATUSES = ("new", "claimed", "completed")
 
 
-class ContactRequest(db.Model):
+class ContactRequest(Model):
     __tablename__ = "contact_requests"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,7 +40,7 @@ class ContactRequest(db.Model):
     )
 
 
-class ContactRequestNote(db.Model):
+class ContactRequestNote(Model):
     __tablename__ = "contact_request_notes"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,10 +7,10 @@ from sqlalchemy import DateTime, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.clock import now
-from portal.extensions import db
+from portal.extensions import Model
 
 
-class PageFeedback(db.Model):
+class PageFeedback(Model):
     """ "Is this page useful?" answers and "Report a problem" reports, for one page."""
 
     __tablename__ = "page_feedback"
@@ -26,7 +26,7 @@ class PageFeedback(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
 
 
-class SatisfactionResponse(db.Model):
+class SatisfactionResponse(Model):
     """The five-point satisfaction question asked after someone sends a form."""
 
     __tablename__ = "satisfaction_responses"

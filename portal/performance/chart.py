@@ -40,15 +40,20 @@ def _nice_ceiling(value: int) -> int:
         step *= 10
 
 
+def _drawn(month: MonthCount) -> int:
+    """The count a month's bar is drawn to: none for a count that is withheld."""
+    value = month.count.value
+    return value if month.count.shown and value is not None else 0
+
+
 def bar_chart(months: tuple[MonthCount, ...]) -> BarChart:
-    shown = [m.count.value for m in months if m.count.shown]
+    shown = [_drawn(m) for m in months if m.count.shown]
     top_value = _nice_ceiling(max([*shown, 1]))
     plot_height = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - LEFT - RIGHT) / len(months)
     bars = []
     for index, month in enumerate(months):
-        value = month.count.value if month.count.shown else 0
-        height = plot_height * value / top_value
+        height = plot_height * _drawn(month) / top_value
         x = LEFT + index * slot + slot * 0.15
         bars.append(
             Bar(
@@ -64,6 +69,6 @@ def bar_chart(months: tuple[MonthCount, ...]) -> BarChart:
         (round(TOP + plot_height - plot_height * fraction, 1), int(top_value * fraction))
         for fraction in (0, 0.5, 1)
     )
-    candidates = [m for m in months if m.count.shown and m.count.value]
-    highest = max(candidates, key=lambda m: m.count.value) if candidates else None
+    candidates = [m for m in months if _drawn(m)]
+    highest = max(candidates, key=_drawn) if candidates else None
     return BarChart(WIDTH, HEIGHT, TOP + plot_height, TOP, tuple(bars), ticks, highest)

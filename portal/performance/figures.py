@@ -15,6 +15,7 @@ of an access need.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 
@@ -25,12 +26,15 @@ from portal.transactions.models import FormStart, Submission
 
 MONTHS = 12
 
+# A figure's number: a count (int) or a rate or an amount (Decimal).
+N = TypeVar("N", int, Decimal)
+
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Generic[N]):
     """A count or a rate, or why it is not shown."""
 
-    value: int | Decimal | None
+    value: N | None
     # None, "suppressed" (a count too small to publish) or "no_data".
     withheld: str | None = None
 
@@ -42,7 +46,7 @@ class Figure:
 @dataclass(frozen=True)
 class MonthCount:
     month: date  # the first day of the month
-    count: Figure
+    count: Figure[int]
 
 
 @dataclass(frozen=True)
@@ -50,26 +54,26 @@ class ServiceFigures:
     service: str
     period_start: date
     period_end: date
-    transactions: Figure
-    digital_take_up: Figure  # per cent
-    completion_rate: Figure  # per cent
-    satisfaction: Figure  # per cent
-    satisfaction_responses: Figure
-    cost_per_transaction: Figure  # pounds
-    in_welsh: Figure
-    assisted: Figure
-    with_access_needs: Figure
+    transactions: Figure[int]
+    digital_take_up: Figure[Decimal]  # per cent
+    completion_rate: Figure[Decimal]  # per cent
+    satisfaction: Figure[Decimal]  # per cent
+    satisfaction_responses: Figure[int]
+    cost_per_transaction: Figure[Decimal]  # pounds
+    in_welsh: Figure[int]
+    assisted: Figure[int]
+    with_access_needs: Figure[int]
     monthly: tuple[MonthCount, ...]
 
 
-def count(value: int, minimum: int) -> Figure:
+def count(value: int, minimum: int) -> Figure[int]:
     """A count as published: 1 to minimum - 1 are suppressed; 0 is not disclosive."""
     if 0 < value < minimum:
         return Figure(None, "suppressed")
     return Figure(value)
 
 
-def rate(part: int, whole: int, minimum: int) -> Figure:
+def rate(part: int, whole: int, minimum: int) -> Figure[Decimal]:
     """A percentage to one decimal place, withheld when either count is too small."""
     if whole == 0:
         return Figure(None, "no_data")
@@ -104,12 +108,12 @@ def service_figures(
         .where(Submission.service == service)
         .where(Submission.created_at >= since)
     ).all()
-    started = db.session.scalar(
+    started = db.session.execute(
         select(func.count())
         .select_from(FormStart)
         .where(FormStart.service == service)
         .where(FormStart.started_at >= since)
-    )
+    ).scalar_one()
     ratings = db.session.scalars(
         select(SatisfactionResponse.rating)
         .where(SatisfactionResponse.service == service)
@@ -159,7 +163,7 @@ def _access_needs(needs: dict) -> bool:
     )
 
 
-def _cost(by_channel: dict[str, int], total: int, costs: dict, minimum: int) -> Figure:
+def _cost(by_channel: dict[str, int], total: int, costs: dict, minimum: int) -> Figure[Decimal]:
     if total == 0:
         return Figure(None, "no_data")
     if total < minimum:

@@ -35,7 +35,7 @@ def measured_services() -> list[str]:
 
 def _figures(service: str) -> ServiceFigures:
     found = current_content().find("services", service, "en")
-    costs = found.page.meta.cost_per_transaction if found else {}
+    costs = found.page.service_meta.cost_per_transaction if found else {}
     return service_figures(service, costs, current_app.config["PERFORMANCE_MINIMUM_COUNT"])
 
 

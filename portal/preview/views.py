@@ -5,6 +5,7 @@ Registered only under PreviewConfig: citizens never reach these pages or see dra
 """
 
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import lazy_gettext as _l
@@ -58,6 +59,11 @@ LIVE_SCRIPT = """\
 """
 
 
+def _needs_parameter(needs: Needs) -> dict[str, Any]:
+    """The preview-needs query parameter, for url_for: its name is no Python name."""
+    return {"preview-needs": encode(needs)}
+
+
 @bp.route("/")
 def documents():
     content = current_content()
@@ -88,7 +94,7 @@ def document(kind: str, slug: str):
                 ENDPOINTS[kind],
                 slug=slug,
                 lang=None if language == registry.default.code else language,
-                **{"preview-needs": encode(needs)},
+                **_needs_parameter(needs),
             ),
             "translated": (kind, slug, language, None) in content.pages,
         }

@@ -97,7 +97,7 @@ class ContentIndex:
     ) -> Iterator[Found]:
         """Pages of a kind, in title order, optionally only those under a topic, a life
         event or a department (the three ways into the catalogue)."""
-        found = [self.find(kind, slug, language) for slug in self.slugs(kind)]
+        found = [f for slug in self.slugs(kind) if (f := self.find(kind, slug, language))]
         if topic is not None:
             found = [f for f in found if topic in getattr(f.page.meta, "topics", ())]
         if life_event is not None:

@@ -122,9 +122,10 @@ class Site:
                 "publish that page first (remove `draft: true`), or remove the link",
             )
         version = parse_qs(query).get("version", [None])[0]
+        english_page: Source | None
         if version is None:
-            variant = None
-        elif version in VARIANTS and self.english(kind, slug, version):
+            variant, english_page = None, english
+        elif version in VARIANTS and (english_page := self.english(kind, slug, version)):
             variant = version
         else:
             raise Broken(
@@ -133,9 +134,7 @@ class Site:
                 f"link to the standard page, or add {kind}/{slug}.{version}.md",
             )
         # As the portal does: the page in the link's language, else the English page.
-        return self.sources.get((kind, slug, variant, language)) or self.english(
-            kind, slug, variant
-        )
+        return self.sources.get((kind, slug, variant, language)) or english_page
 
 
 def check_links(source: Source, site: Site) -> list[Finding]:

@@ -10,7 +10,7 @@ Link checks live in `links.py`, marker checks in `markers.py`, translation check
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -177,7 +177,7 @@ def _front_matter_finding(source: Source, line: str) -> Finding:
             "that contains a colon in quotes",
         )
     name, message = found.groups()
-    loc = [int(part) if part.isdigit() else part for part in name.split(".")]
+    loc: Sequence[int | str] = [int(part) if part.isdigit() else part for part in name.split(".")]
     if name == "front matter":
         # A rule across fields ("review_by must be a date after last_reviewed"): point at
         # the first field the message names, and leave out the loader's copy of the whole
@@ -286,7 +286,8 @@ def check_link_text(source: Source) -> list[Finding]:
 
 
 def _links_with_text(children) -> Iterable[tuple[int, str]]:
-    start, words = None, []
+    start: int | None = None
+    words: list[str] = []
     for index, child in enumerate(children):
         if child.type == "link_open":
             start, words = index, []

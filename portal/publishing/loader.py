@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from portal.publishing.govspeak import ENGLISH_LABELS, translated_labels
 from portal.publishing.markdown import Segment, render_segments
-from portal.publishing.schema import META_FOR_KIND, VARIANTS, PageMeta, Taxonomy
+from portal.publishing.schema import META_FOR_KIND, VARIANTS, PageMeta, ServiceMeta, Taxonomy
 
 
 class _FastYAMLHandler(frontmatter.YAMLHandler):
@@ -57,6 +57,14 @@ class Page:
     meta: PageMeta
     markdown: str = field(repr=False)
     source: Path
+
+    @property
+    def service_meta(self) -> ServiceMeta:
+        """The front matter of a service (a page of kind "services"): a guide's fields, its
+        channels and its costs."""
+        if not isinstance(self.meta, ServiceMeta):
+            raise TypeError(f"{self.source} is a {self.kind} page, not a service")
+        return self.meta
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:

@@ -90,14 +90,15 @@ def sentences(paragraph: Prose) -> list[Sentence]:
     """The paragraph's sentences, each with the line it starts on."""
     found = []
     start = 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(paragraph.text)] + [None]:
+    for match in [*_SENTENCE_END.finditer(paragraph.text), None]:
+        end = match.start() if match else None
         text = paragraph.text[start:end]
         line = paragraph.line + paragraph.text.count("\n", 0, start)
         stripped = " ".join(text.split())
         if stripped:
             found.append(Sentence(line, stripped, len(_WORD.findall(stripped))))
-        if end is not None:
-            start = _SENTENCE_END.match(paragraph.text, end).end()
+        if match:
+            start = match.end()
     return found
 
 

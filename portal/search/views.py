@@ -69,7 +69,8 @@ def _pagination(query: str, page: int, total: int) -> dict | None:
     def href(number: int) -> str:
         return url_for("search.search", q=query, page=number)
 
-    items, previous_shown = [], 0
+    items: list[dict] = []
+    previous_shown = 0
     for number in range(1, last + 1):
         if number in (1, last) or abs(number - page) <= 1:
             if number - previous_shown > 1:

@@ -164,12 +164,12 @@ def _content_page(kind: str, slug: str, template: str, **extra):
     plan = plan_page(needs, variants, request.args.get("version"), offered if channels else None)
     choice = plan.choice
     shown = content.find(kind, slug, language, choice.variant) if choice.variant else standard
+    if shown is None:  # never: a variant is only chosen from those the page has
+        abort(404)
     part_of = [
         (found.page, _steps(content, found.page, language))
-        for found in (
-            content.find("step-by-step", journey, language)
-            for journey in content.step_by_steps_for(kind, slug)
-        )
+        for journey in content.step_by_steps_for(kind, slug)
+        if (found := content.find("step-by-step", journey, language)) is not None
     ]
     return render_template(
         template,

@@ -3,6 +3,7 @@
 import csv
 import json
 import sys
+from typing import Any
 
 import click
 from flask.cli import AppGroup
@@ -30,7 +31,7 @@ def export(form_slug: str, output: str) -> None:
     rows = db.session.scalars(
         select(Submission).where(Submission.form == form_slug).order_by(Submission.id)
     ).all()
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "reference": s.reference,
             "sent_at": s.created_at.isoformat(),

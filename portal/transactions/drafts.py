@@ -2,10 +2,11 @@
 
 import hashlib
 from datetime import UTC, timedelta
+from typing import Any, cast
 
 import base32_crockford
 from flask import current_app, session
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.clock import now
@@ -123,6 +124,10 @@ def submit(
 def purge_expired() -> int:
     """Delete drafts older than their lifetime; return how many went."""
     cutoff = now() - lifetime()
-    result = db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
+    # A DELETE's result is a CursorResult, which counts the rows it deleted; Session.execute
+    # is typed as returning any statement's Result.
+    result = cast(
+        CursorResult[Any], db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
+    )
     db.session.commit()
     return result.rowcount

@@ -7,10 +7,10 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.clock import now
-from portal.extensions import db
+from portal.extensions import Model
 
 
-class Draft(db.Model):
+class Draft(Model):
     """Answers given so far, saved after every page and tied to a browser by its session.
 
     Only the draft's id travels in the (signed) session cookie; the answers stay here.
@@ -31,7 +31,7 @@ class Draft(db.Model):
     )
 
 
-class Submission(db.Model):
+class Submission(Model):
     """A sent form: validated answers and what staff need to follow it up."""
 
     __tablename__ = "submissions"
@@ -56,7 +56,7 @@ class Submission(db.Model):
     )
 
 
-class FormStart(db.Model):
+class FormStart(Model):
     """A journey begun: one row when the first answer is saved. Drafts are deleted when
     they expire, so completion rates are counted from these, which hold no answers."""
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 from flask import Flask
@@ -53,6 +53,9 @@ from portal import clock
 from portal.needs.model import NO_NEEDS, Needs
 from portal.needs.personalise import page_adjustments
 from portal.transparency.wcag import success_criteria
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page as BrowserPage
 
 STANDARD = "WCAG 2.2 AA"
 # Every tag named: passing options replaces axe-playwright-python's defaults, and
@@ -341,7 +344,7 @@ def _check_pages(browser, axe_script, base_url, urls, profiles, cookies, quiet) 
         item_show_func=lambda item: f"{item[0].name} {item[1]}" if item else "",
         file=io.StringIO() if quiet else None,
     ) as progress:
-        contexts = {}
+        contexts: dict[str, BrowserPage] = {}  # one page (in its context) per profile
         try:
             for profile, url in progress:
                 page = contexts.get(profile.name)

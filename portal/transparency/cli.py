@@ -49,7 +49,9 @@ def audit(output: Path | None, fail_on_issues: bool, profiles: tuple[str, ...]) 
     The accessibility statement shows the latest report: when it ran, what it checked and
     any failures, each with its WCAG success criteria.
     """
-    app = current_app._get_current_object()
+    # The app itself, not the proxy, for the server thread. Flask types current_app as the
+    # app it stands for, so the proxy's own method is unknown to a type checker.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     output = output or Path(app.config["A11Y_AUDIT_REPORT"])
     started = time.monotonic()
     try:

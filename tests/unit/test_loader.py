@@ -50,6 +50,19 @@ def test_a_valid_service_loads_with_typed_fields_and_rendered_body(content):
     assert '<h2 id="who-can-apply" class="govuk-heading-m">' in page.body
 
 
+def test_a_service_gives_its_service_front_matter_and_another_page_refuses(content):
+    service = load(content, write(content, "apply-for-a-parking-permit.md", SERVICE))
+    assert service.service_meta is service.meta
+    about = content / "pages" / "about.md"
+    about.write_text(
+        "---\ntitle: About us\nsummary: Who we are.\nowner: Web team\n"
+        "last_reviewed: 2026-10-01\nreview_by: 2027-04-01\n---\nAbout us.\n"
+    )
+    page = load_page(about, "pages", load_taxonomy(content / "taxonomy.yaml"), LANGUAGES)
+    with pytest.raises(TypeError, match=r"about\.md is a pages page, not a service"):
+        _ = page.service_meta
+
+
 def test_welsh_file_name_gives_the_welsh_language():
     assert split_name(Path("apply.cy.md"), LANGUAGES) == ("apply", None, "cy")
     assert split_name(Path("apply.md"), LANGUAGES) == ("apply", None, "en")

@@ -26,7 +26,7 @@ def never_stored(response: Response) -> Response:
 def staff_context() -> dict:
     def can(permission: str) -> bool:
         staff_session = current_session()
-        return bool(staff_session) and allowed(staff_session.staff.role, permission)
+        return staff_session is not None and allowed(staff_session.staff.role, permission)
 
     staff_session = current_session()
     return {

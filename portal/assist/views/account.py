@@ -137,6 +137,8 @@ def sign_in_code():
 
 def _code_is_right(staff: StaffMember, code: str) -> bool:
     """A current code (or the one just before, for a slow typist), and each code once."""
+    if not staff.totp_secret:  # no second factor set up: no code is right
+        return False
     code = "".join(code.split())
     totp = pyotp.TOTP(staff.totp_secret)
     for offset in (0, -1):

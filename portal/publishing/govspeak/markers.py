@@ -4,6 +4,7 @@ parser: the shared machinery of the block plugins."""
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
+from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -209,4 +210,4 @@ def marker_block_rule(
 
 
 # Like fenced code, a marked block may start straight after a paragraph line.
-INTERRUPTS = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+INTERRUPTS: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}

@@ -199,6 +199,21 @@ def test_two_factor_set_up_and_sign_in(app, client, staff):
     assert fresh.get("/staff/").status_code == 200
 
 
+def test_a_code_is_refused_once_two_factor_is_gone(app, client, staff):
+    """Two-factor taken away between the password and the code: no code is right (the
+    code page does not fail on the missing secret)."""
+    with app.app_context():
+        db.session.get(StaffMember, staff[ASSISTANT]).totp_secret = pyotp.random_base32()
+        db.session.commit()
+    assert sign_in(client, ASSISTANT).headers["Location"] == "/staff/sign-in/code"
+    with app.app_context():
+        db.session.get(StaffMember, staff[ASSISTANT]).totp_secret = None
+        db.session.commit()
+    refused = post(client, "/staff/sign-in/code", {"code": "123456"}, "/staff/sign-in/code")
+    assert refused.status_code == 400
+    assert staff_cookie(client) is None
+
+
 @pytest.mark.parametrize(
     ("password", "problem"),
     [
