@@ -59,7 +59,7 @@ def _prefix(language: str) -> str | None:
     return None if language == default_language() else language
 
 
-def alternates() -> list[dict[str, str]]:
+def alternates() -> list[dict[str, str | bool]]:
     """Every language's version of this page, for the switcher and `hreflang` links."""
     here = current_language()
     return [

@@ -74,7 +74,7 @@ def build_layout() -> Layout:
         demonstration=config["DEMONSTRATION"],
         languages=alternates(),
         footer_links=[
-            {"href": url_for(endpoint, **({"slug": slug} if slug else {})), "text": label}
+            {"href": url_for(endpoint, slug=slug) if slug else url_for(endpoint), "text": label}
             for endpoint, slug, label in FOOTER_LINKS
         ],
         chrome=worn,

@@ -1,7 +1,8 @@
 """The order of the "What helps you" questions, and how each answer changes the needs."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flask_wtf import FlaskForm
 
@@ -28,8 +29,9 @@ def _first_answer(needs: Needs, first: str | None) -> Needs:
 class Question:
     slug: str
     form: type[FlaskForm]
-    read: Callable[[Needs], object]
-    write: Callable[[Needs, object], Needs]
+    # The answer's type depends on the question (a code, a list of codes, or None).
+    read: Callable[[Needs], Any]
+    write: Callable[[Needs, Any], Needs]
     applies: Callable[[Needs], bool] = lambda needs: True
 
 
@@ -85,7 +87,7 @@ QUESTIONS_BY_SLUG = {question.slug: question for question in QUESTIONS}
 def next_question(slug: str, needs: Needs, changing: bool) -> str | None:
     """The slug of the next question to ask, or None when it is time to check answers."""
     position = [q.slug for q in QUESTIONS].index(slug)
-    following = QUESTIONS[position + 1 :]
+    following: Sequence[Question] = QUESTIONS[position + 1 :]
     if changing:
         # Changing one answer only asks the question it unlocks (which way comes first).
         following = [q for q in following if q.slug == "contact-first" and slug == "contact"]

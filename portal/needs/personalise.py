@@ -4,7 +4,7 @@ no I/O (labels are lazy strings, translated only when a page shows them).
 Each decision comes with its reason, so the page can say why it looks the way it does.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -38,7 +38,7 @@ class ChannelPlan:
     alternative: str | None
 
 
-def plan_channels(offered: Sequence[str], needs: Needs) -> ChannelPlan:
+def plan_channels(offered: Collection[str], needs: Needs) -> ChannelPlan:
     """The service's channels in the order this person asked for."""
     default = [channel for channel in CHANNELS if channel in offered]
     wanted = [channel for channel in needs.channels if channel in offered]
@@ -101,7 +101,7 @@ def plan_page(
     needs: Needs,
     variants: Sequence[str],
     asked: str | None,
-    offered: Sequence[str] | None,
+    offered: Collection[str] | None,
 ) -> PagePlan:
     """Every decision a content page makes from declared needs, with its reasons."""
     return PagePlan(

@@ -35,7 +35,7 @@ _FIELD_TYPES = {
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt="declared-needs")
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="declared-needs")
 
 
 def dump(needs: Needs) -> str:

@@ -1,5 +1,7 @@
 """The "What helps you" pages: questions, check your answers, save, code, restore, clear."""
 
+from typing import Any
+
 from flask import (
     Blueprint,
     make_response,
@@ -89,7 +91,7 @@ def question(slug: str):
 
 def _question_params(form, slug: str) -> dict:
     """The question is the page's heading; each language is marked up in its own language."""
-    params = {
+    params: dict[str, Any] = {
         "fieldset": {
             "legend": {
                 "text": str(form.answer.label.text),
