@@ -7,7 +7,6 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-import phonenumbers
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -30,6 +29,7 @@ from wtforms import (
 )
 from wtforms.validators import StopValidation
 
+from portal.form_fields import is_uk_phone
 from portal.transactions.schema import Question
 
 # Longest answer we read at all, whatever the question says: anything longer is refused.
@@ -96,7 +96,7 @@ def _text_checks(rules: AnswerRules, kind: str):
             )
         if kind == "email" and not EMAIL.match(value):
             return _("Enter an email address in the correct format, like name@example.com")
-        if kind == "uk_phone" and not _is_phone(value):
+        if kind == "uk_phone" and not is_uk_phone(value):
             return _("Enter a telephone number, like 01632 960 001 or 07700 900 982")
         if kind == "uk_postcode" and not POSTCODE.match(value.upper()):
             return _("Enter a real postcode, like CF99 1AA")
@@ -107,13 +107,6 @@ def _text_checks(rules: AnswerRules, kind: str):
         return None
 
     return check
-
-
-def _is_phone(value: str) -> bool:
-    try:
-        return phonenumbers.is_possible_number(phonenumbers.parse(value, "GB"))
-    except phonenumbers.NumberParseException:
-        return False
 
 
 def _number_problem(rules: AnswerRules, value: str, kind: str) -> str | None:
