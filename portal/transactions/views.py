@@ -3,12 +3,8 @@
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from wtforms import StringField
-from wtforms.validators import InputRequired
 
 from portal.assist.assisted import current_assisted
 from portal.errors import DATABASE_UNAVAILABLE
@@ -18,6 +14,7 @@ from portal.needs.store import current_needs
 from portal.transactions import drafts
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
+from portal.transactions.forms import ResumeForm
 from portal.transactions.models import Submission
 
 bp = Blueprint("forms", __name__)
@@ -305,15 +302,6 @@ def save(slug: str):
         language=current_language(),
         text=text,
         fallback=_language_attrs(),
-    )
-
-
-class ResumeForm(FlaskForm):
-    code = StringField(
-        _l("Return code"),
-        validators=[InputRequired(_l("Enter your return code"))],
-        description=_l("It has 12 letters and numbers, like 4K7M-3QPA-9XZB."),
-        widget=GovTextInput(),
     )
 
 
