@@ -12,6 +12,7 @@ from portal.extensions import db, limiter
 from portal.i18n import current_language, direction, localised_route
 from portal.needs.store import current_needs
 from portal.transactions import drafts
+from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
 from portal.transactions.forms import ResumeForm
@@ -95,22 +96,6 @@ def question(slug: str, question_id: str):
     ), status
 
 
-# Input attributes by answer type: the right keyboard on phones, autofill, no spellcheck
-# where it would only get in the way.
-INPUT_PARAMS = {
-    "whole_number": {
-        "inputmode": "numeric",
-        "spellcheck": False,
-        "classes": "govuk-input--width-5",
-    },
-    "decimal": {"inputmode": "decimal", "spellcheck": False, "classes": "govuk-input--width-5"},
-    "email": {"type": "email", "autocomplete": "email", "spellcheck": False},
-    "uk_phone": {"type": "tel", "autocomplete": "tel", "classes": "govuk-input--width-20"},
-    "uk_postcode": {"autocomplete": "postal-code", "classes": "govuk-input--width-10"},
-    "ni_number": {"spellcheck": False, "classes": "govuk-input--width-10"},
-}
-
-
 def _field_params(asked, field) -> dict:
     """The question is the page's heading; form text shown in English is marked English."""
     heading = {"text": str(field.label.text), "isPageHeading": True}
@@ -120,20 +105,7 @@ def _field_params(asked, field) -> dict:
             "html": Markup('<span lang="en" dir="ltr">{}</span>').format(field.label.text),
             "isPageHeading": True,
         }
-    if asked.type in ("radios", "checkboxes", "yes_no", "date", "uk_address"):
-        params = {"fieldset": {"legend": {**heading, "classes": "govuk-fieldset__legend--l"}}}
-        if asked.type == "yes_no":
-            params["classes"] = "govuk-radios--inline"
-        if asked.type in ("radios", "checkboxes"):
-            items = [{"label": {"attributes": english}} if english else {} for _ in field.choices]
-            if asked.none_of_these and asked.type == "checkboxes":
-                items[-1]["behaviour"] = "exclusive"
-            params["items"] = items
-        return params
-    params = {"label": {**heading, "classes": "govuk-label--l"}, **INPUT_PARAMS.get(asked.type, {})}
-    if asked.type == "long_text" and asked.max_length:
-        params["maxlength"] = asked.max_length
-    return params
+    return TYPES[asked.type].params(asked, field, heading, english)
 
 
 def _after(form: Form, asked, answers: dict, changing: bool) -> str:
