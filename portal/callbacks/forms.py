@@ -1,6 +1,5 @@
 """The "ask us to contact you" form: one short page, then check and send."""
 
-import phonenumbers
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -12,7 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from portal.form_fields import choices, stripped
+from portal.form_fields import choices, is_uk_phone, stripped
 from portal.languages import languages
 
 KIND_NAMES = {
@@ -102,11 +101,7 @@ class ContactRequestForm(FlaskForm):
     )
 
     def validate_phone(self, field) -> None:
-        try:
-            possible = phonenumbers.is_possible_number(phonenumbers.parse(field.data, "GB"))
-        except phonenumbers.NumberParseException:
-            possible = False
-        if not possible:
+        if not is_uk_phone(field.data):
             raise ValidationError(
                 _l("Enter a telephone number, like 01632 960 001 or 07700 900 982")
             )

@@ -9,24 +9,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from portal.publishing.schema import LocalisedText
+from portal.transactions.answer_types import TYPES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-
-ANSWER_TYPES = (
-    "short_text",
-    "long_text",
-    "whole_number",
-    "decimal",
-    "date",
-    "email",
-    "uk_phone",
-    "uk_postcode",
-    "uk_address",
-    "ni_number",
-    "yes_no",
-    "radios",
-    "checkboxes",
-)
 
 
 class _Strict(BaseModel):
@@ -52,7 +37,8 @@ RESERVED_IDS = ("check", "save", "sent", "exit")
 
 class Question(_Strict):
     id: Annotated[Slug, Field(description="the page's address")]
-    type: Literal[ANSWER_TYPES]  # type: ignore[valid-type]
+    # One of the registry's types: a type added there is one that content may use.
+    type: Literal[tuple(TYPES)]  # type: ignore[valid-type]
     question: LocalisedText
     hint: LocalisedText | None = None
     optional: bool = False
@@ -73,9 +59,10 @@ class Question(_Strict):
     def options_match_type(self) -> "Question":
         if self.id in RESERVED_IDS:
             raise ValueError(f"a question cannot be called {self.id}: that page exists already")
-        if self.type in ("radios", "checkboxes") and len(self.options) < 2:
+        has_options = TYPES[self.type].has_options
+        if has_options and len(self.options) < 2:
             raise ValueError(f"a {self.type} question needs at least 2 options")
-        if self.type not in ("radios", "checkboxes") and (self.options or self.none_of_these):
+        if not has_options and (self.options or self.none_of_these):
             raise ValueError(f"a {self.type} question cannot have options")
         return self
 

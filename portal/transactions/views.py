@@ -3,12 +3,8 @@
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from wtforms import StringField
-from wtforms.validators import InputRequired
 
 from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db, limiter
@@ -16,8 +12,10 @@ from portal.i18n import current_language, localised_route
 from portal.languages import languages
 from portal.needs.visitor import current_needs, current_visitor
 from portal.transactions import drafts
+from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
+from portal.transactions.forms import ResumeForm
 from portal.transactions.models import Submission
 
 bp = Blueprint("forms", __name__)
@@ -98,22 +96,6 @@ def question(slug: str, question_id: str):
     ), status
 
 
-# Input attributes by answer type: the right keyboard on phones, autofill, no spellcheck
-# where it would only get in the way.
-INPUT_PARAMS = {
-    "whole_number": {
-        "inputmode": "numeric",
-        "spellcheck": False,
-        "classes": "govuk-input--width-5",
-    },
-    "decimal": {"inputmode": "decimal", "spellcheck": False, "classes": "govuk-input--width-5"},
-    "email": {"type": "email", "autocomplete": "email", "spellcheck": False},
-    "uk_phone": {"type": "tel", "autocomplete": "tel", "classes": "govuk-input--width-20"},
-    "uk_postcode": {"autocomplete": "postal-code", "classes": "govuk-input--width-10"},
-    "ni_number": {"spellcheck": False, "classes": "govuk-input--width-10"},
-}
-
-
 def _field_params(asked, field) -> dict:
     """The question is the page's heading; form text shown in English is marked English."""
     heading = {"text": str(field.label.text), "isPageHeading": True}
@@ -123,20 +105,7 @@ def _field_params(asked, field) -> dict:
             "html": Markup('<span lang="en" dir="ltr">{}</span>').format(field.label.text),
             "isPageHeading": True,
         }
-    if asked.type in ("radios", "checkboxes", "yes_no", "date", "uk_address"):
-        params = {"fieldset": {"legend": {**heading, "classes": "govuk-fieldset__legend--l"}}}
-        if asked.type == "yes_no":
-            params["classes"] = "govuk-radios--inline"
-        if asked.type in ("radios", "checkboxes"):
-            items = [{"label": {"attributes": english}} if english else {} for _ in field.choices]
-            if asked.none_of_these and asked.type == "checkboxes":
-                items[-1]["behaviour"] = "exclusive"
-            params["items"] = items
-        return params
-    params = {"label": {**heading, "classes": "govuk-label--l"}, **INPUT_PARAMS.get(asked.type, {})}
-    if asked.type == "long_text" and asked.max_length:
-        params["maxlength"] = asked.max_length
-    return params
+    return TYPES[asked.type].params(asked, field, heading, english)
 
 
 def _after(form: Form, asked, answers: dict, changing: bool) -> str:
@@ -284,7 +253,12 @@ def sent(slug: str):
         form=form,
         submission=submission,
         rows=_rows(route, submission.answers, language, change=False, form=form),
-        what_happens_next=text(next_steps.by_channel.get(preferred, next_steps.default), language),
+        what_happens_next=text(
+            next_steps.by_channel.get(preferred, next_steps.default)
+            if preferred
+            else next_steps.default,
+            language,
+        ),
         language=language,
         text=text,
         fallback=_language_attrs(),
@@ -306,15 +280,6 @@ def save(slug: str):
         language=current_language(),
         text=text,
         fallback=_language_attrs(),
-    )
-
-
-class ResumeForm(FlaskForm):
-    code = StringField(
-        _l("Return code"),
-        validators=[InputRequired(_l("Enter your return code"))],
-        description=_l("It has 12 letters and numbers, like 4K7M-3QPA-9XZB."),
-        widget=GovTextInput(),
     )
 
 
