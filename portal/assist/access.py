@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, url_for
 
-from portal.assist import audit
+from portal.assist import audit_log
 from portal.assist.models import StaffMember
 from portal.assist.roles import PERMISSIONS, allowed
 from portal.assist.sessions import current_session
@@ -57,7 +57,7 @@ def check_access():
             return redirect(url_for("staff.sign_in", timed_out="1"))
         return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
     if not allowed(staff_session.staff.role, permission):
-        audit.record("access_refused", staff_session.staff, target=request.path)
+        audit_log.record("access_refused", staff_session.staff, target=request.path)
         abort(403)
     return None
 

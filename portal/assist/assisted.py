@@ -5,7 +5,7 @@ the session removes from the browser everything the person's journey left there.
 from flask import Response, g, request, session
 from sqlalchemy import select
 
-from portal.assist import audit
+from portal.assist import audit_log
 from portal.assist.models import AssistedSession, StaffSession
 from portal.assist.sessions import current_session, staff_cookie_name
 from portal.clock import now
@@ -80,7 +80,7 @@ def start(staff_session: StaffSession, channel: str, needs: Needs) -> AssistedSe
     db.session.add(assisted)
     db.session.flush()
     store_needs(assisted, needs)
-    audit.record(
+    audit_log.record(
         "assisted_session_started",
         staff_session.staff,
         target=f"assisted:{assisted.id}",
@@ -96,7 +96,7 @@ def end(assisted: AssistedSession, response: Response) -> None:
     db.session.commit()
     g.assisted = None
     forget_visitor()
-    audit.record("assisted_session_ended", assisted.staff, target=f"assisted:{assisted.id}")
+    audit_log.record("assisted_session_ended", assisted.staff, target=f"assisted:{assisted.id}")
     forget_the_person(response)
 
 

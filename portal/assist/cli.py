@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
-from portal.assist import audit, passwords
+from portal.assist import audit_log, passwords
 from portal.assist.models import StaffMember
 from portal.assist.roles import ROLES
 from portal.extensions import db
@@ -50,7 +50,7 @@ def create(email: str, name: str, role: str, department: str | None, password: s
     )
     db.session.add(member)
     db.session.commit()
-    audit.record(
+    audit_log.record(
         "staff_created", None, target=f"staff:{member.id}", email="command line", role=role
     )
     click.echo(f"Created {role} {email} ({department or 'all departments'}).")

@@ -112,9 +112,9 @@ def current_session(touch: bool = True) -> StaffSession | None:
         if staff_session is not None and (expired(staff_session) or not staff_session.staff.active):
             staff_session.ended_at = now()
             db.session.commit()
-            from portal.assist import audit
+            from portal.assist import audit_log
 
-            audit.record("session_expired", staff_session.staff)
+            audit_log.record("session_expired", staff_session.staff)
             g.staff_session_expired = True
             staff_session = None
         elif (

@@ -18,7 +18,7 @@ from portal.publishing import readability
 from portal.publishing.index import KINDS
 from portal.publishing.links import Site, check_links
 from portal.publishing.loader import ContentError, load_page, load_taxonomy
-from portal.publishing.markers import check_markers
+from portal.publishing.marker_checks import check_markers
 from portal.publishing.schema import Taxonomy
 from portal.publishing.sources import Finding, Source, inline_line, inline_tokens, read_source
 from portal.publishing.translation import check_translations_current, check_translations_exist

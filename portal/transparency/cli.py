@@ -11,7 +11,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from portal.transparency.audit import (
+from portal.transparency.a11y_audit import (
     AVAILABLE_PROFILES,
     PROFILES,
     AuditError,

@@ -79,7 +79,7 @@ def _read(path: str, _mtime_ns: int, _size: int) -> AuditSummary | None:
 
 
 def summarise(report: dict) -> AuditSummary:
-    """The parts of a report (see portal.transparency.audit) that the statement shows."""
+    """The parts of a report (see portal.transparency.a11y_audit) that the statement shows."""
     return AuditSummary(
         tested_on=datetime.fromisoformat(report["generated_at"]).date(),
         standard=report["standard"],

@@ -7,7 +7,7 @@ import pytest
 
 from config import TestConfig
 from portal import create_app
-from portal.transparency.audit import AVAILABLE_PROFILES, run_audit
+from portal.transparency.a11y_audit import AVAILABLE_PROFILES, run_audit
 
 URLS = ["/", "/cy/accessibility-statement", "/ar/contact"]
 # Both widths, so one browser context per profile is exercised too.

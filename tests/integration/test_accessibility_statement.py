@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from config import TestConfig
 from portal import create_app
 from portal.transparency import cli
-from portal.transparency.audit import PROFILES
+from portal.transparency.a11y_audit import PROFILES
 from tests.integration.conftest import PageCheckingClient, decoded
 
 # The statement says when the pages were last tested.

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from portal.needs.model import Needs
-from portal.transparency.audit import (
+from portal.transparency.a11y_audit import (
     AVAILABLE_PROFILES,
     AuditProfile,
     Check,

@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from portal.assist import audit, passwords, sessions, throttle
+from portal.assist import audit_log, passwords, sessions, throttle
 from portal.assist.access import current_staff_member, open_to_anyone, requires
 from portal.assist.assisted import current_assisted, forget_the_person
 from portal.assist.assisted import end as end_assisted
@@ -69,7 +69,7 @@ def sign_in():
         email = form.email.data.strip().lower()
         until = throttle.blocked_until(email)
         if until is not None:
-            audit.record("sign_in_blocked", None, email=email)
+            audit_log.record("sign_in_blocked", None, email=email)
             form.password.errors.append(_blocked_message(until))
         else:
             staff = db.session.scalar(
@@ -87,7 +87,7 @@ def sign_in():
                     return redirect(url_for("staff.sign_in_code"))
                 return _signed_in(staff, _safe_next(request.args.get("next")))
             row = throttle.failed(email)
-            audit.record("sign_in_failed", staff, email=email, failures=row.failures)
+            audit_log.record("sign_in_failed", staff, email=email, failures=row.failures)
             if throttle.locked(row.failures):
                 form.password.errors.append(_blocked_message(row.blocked_until))
             else:
@@ -105,7 +105,7 @@ def sign_in():
 def _signed_in(staff: StaffMember, target: str):
     response = make_response(redirect(target))
     sessions.begin(staff, response)
-    audit.record("signed_in", staff)
+    audit_log.record("signed_in", staff)
     return response
 
 
@@ -129,7 +129,7 @@ def sign_in_code():
             return _signed_in(staff, target)
         else:
             row = throttle.failed(staff.email)
-            audit.record("sign_in_failed", staff, failures=row.failures, step="code")
+            audit_log.record("sign_in_failed", staff, failures=row.failures, step="code")
             form.code.errors.append(_l("The code is not right. Enter the newest code in your app"))
     form.code.data = ""
     return render_template("staff/sign_in_code.html", form=form), (400 if form.errors else 200)
@@ -161,7 +161,7 @@ def sign_out():
         end_assisted(assisted, response)
     else:
         forget_the_person(response)
-    audit.record("signed_out", staff_session.staff)
+    audit_log.record("signed_out", staff_session.staff)
     sessions.end(staff_session, response)
     return response
 
@@ -213,7 +213,7 @@ def two_factor():
             staff.totp_last_step = candidate.totp_last_step
             db.session.commit()
             session.pop(SETUP_KEY, None)
-            audit.record("two_factor_set_up", staff)
+            audit_log.record("two_factor_set_up", staff)
             flash(str(_l("Two-factor authentication is set up")))
             return redirect(url_for("staff.account"))
         form.code.errors.append(_l("The code is not right. Enter the newest code in your app"))

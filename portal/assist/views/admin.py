@@ -5,8 +5,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 from wtforms import SelectChoice
 
-from portal.assist import audit, passwords, sessions, throttle
+from portal.assist import passwords, sessions, throttle
 from portal.assist.access import current_staff_member, requires
+from portal.assist.audit_log import ACTIONS, record
 from portal.assist.forms import NewStaffForm
 from portal.assist.models import AuditEvent, StaffMember
 from portal.assist.scope import departments_of
@@ -70,7 +71,7 @@ def new_staff():
             )
             db.session.add(member)
             db.session.commit()
-            audit.record("staff_created", admin, target=f"staff:{member.id}", role=member.role)
+            record("staff_created", admin, target=f"staff:{member.id}", role=member.role)
             flash(str(_l("Account created for %(name)s", name=member.name)))
             return redirect(url_for("staff.staff_list"))
     form.password.data = ""
@@ -87,7 +88,7 @@ def deactivate_staff(staff_id: int):
     member.active = False
     db.session.commit()
     sessions.end_all(member)
-    audit.record("staff_deactivated", admin, target=f"staff:{member.id}")
+    record("staff_deactivated", admin, target=f"staff:{member.id}")
     flash(str(_l("%(name)s can no longer sign in", name=member.name)))
     return redirect(url_for("staff.staff_list"))
 
@@ -97,7 +98,7 @@ def deactivate_staff(staff_id: int):
 def unlock_staff(staff_id: int):
     member = _managed(staff_id)
     throttle.clear(member.email)
-    audit.record("staff_unlocked", current_staff_member(), target=f"staff:{member.id}")
+    record("staff_unlocked", current_staff_member(), target=f"staff:{member.id}")
     flash(str(_l("%(name)s can try to sign in again now", name=member.name)))
     return redirect(url_for("staff.staff_list"))
 
@@ -120,5 +121,5 @@ def audit_log():
         events=events[:AUDIT_PAGE_SIZE],
         page=page,
         more=len(events) > AUDIT_PAGE_SIZE,
-        actions=audit.ACTIONS,
+        actions=ACTIONS,
     )

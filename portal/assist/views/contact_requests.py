@@ -3,7 +3,7 @@
 from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from portal.assist import audit
+from portal.assist import audit_log
 from portal.assist.access import current_staff_member, requires
 from portal.assist.forms import NoteForm
 from portal.assist.scope import may_see, within
@@ -84,7 +84,9 @@ def _request(reference: str) -> ContactRequest:
 @requires("contact_requests")
 def contact_request(reference: str):
     found = _request(reference)
-    audit.record("contact_request_viewed", current_staff_member(), target=f"request:{reference}")
+    audit_log.record(
+        "contact_request_viewed", current_staff_member(), target=f"request:{reference}"
+    )
     return _detail(found, NoteForm())
 
 
@@ -111,7 +113,7 @@ def claim_contact_request(reference: str):
     found.status = "claimed"
     found.claimed_by_id = staff.id
     db.session.commit()
-    audit.record("contact_request_claimed", staff, target=f"request:{reference}")
+    audit_log.record("contact_request_claimed", staff, target=f"request:{reference}")
     return redirect(url_for("staff.contact_request", reference=reference))
 
 
@@ -125,7 +127,7 @@ def add_contact_request_note(reference: str):
         return _detail(found, form, status=400)
     db.session.add(ContactRequestNote(request_id=found.id, staff_id=staff.id, text=form.text.data))
     db.session.commit()
-    audit.record("contact_request_note_added", staff, target=f"request:{reference}")
+    audit_log.record("contact_request_note_added", staff, target=f"request:{reference}")
     return redirect(url_for("staff.contact_request", reference=reference) + "#notes")
 
 
@@ -137,5 +139,5 @@ def complete_contact_request(reference: str):
     found.status = "completed"
     found.claimed_by_id = found.claimed_by_id or staff.id
     db.session.commit()
-    audit.record("contact_request_completed", staff, target=f"request:{reference}")
+    audit_log.record("contact_request_completed", staff, target=f"request:{reference}")
     return redirect(url_for("staff.contact_requests"))

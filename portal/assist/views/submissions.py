@@ -7,7 +7,7 @@ import json
 from flask import Response, render_template, request
 from sqlalchemy import String, cast, or_, select
 
-from portal.assist import audit
+from portal.assist import audit_log
 from portal.assist.access import current_staff_member, requires
 from portal.assist.models import AssistedSession
 from portal.assist.scope import may_see, within
@@ -61,7 +61,7 @@ def submission(reference: str):
     found = may_see(
         db.session.scalar(select(Submission).where(Submission.reference == reference)), staff
     )
-    audit.record("submission_viewed", staff, target=f"submission:{reference}")
+    audit_log.record("submission_viewed", staff, target=f"submission:{reference}")
     form = current_forms().get(found.form)
     # Forms are written in the content languages; other languages read them in the default.
     language = languages().content_language(current_language())
@@ -114,7 +114,7 @@ def export_submissions():
         wanted = "csv"
     query, words = _searched()
     rows = _export_rows(db.session.scalars(query).all())
-    audit.record(
+    audit_log.record(
         "submissions_exported",
         current_staff_member(),
         target="submissions",
