@@ -37,7 +37,11 @@ def create_app(config: Config | None = None) -> Flask:
 
 
 def register_jinja(app: Flask) -> None:
-    """Our templates at the top level, GOV.UK macros under their package names."""
+    """Our templates at the top level, GOV.UK macros under their package names. Ours are
+    searched first, so templates/govuk_frontend_wtf/ replaces that package's widget
+    templates (to give each widget's component its words in the page's language)."""
+    from portal.govuk_text import govuk_text
+
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(ROOT / "templates")),
@@ -50,6 +54,7 @@ def register_jinja(app: Flask) -> None:
         ]
     )
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["govuk_text"] = govuk_text
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
