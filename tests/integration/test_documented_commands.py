@@ -12,6 +12,7 @@ with --help, which still has to start the portal. A newly documented command is 
 The database is a temporary one, so the developer's own is never touched.
 """
 
+import os
 import re
 import shlex
 import socket
@@ -20,6 +21,12 @@ import subprocess
 import pytest
 
 from config import ROOT
+
+# The commands run on temporary SQLite databases whatever the tier: the PostgreSQL run of
+# the integration tests (`make test-postgres`) would only repeat them.
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("TEST_POSTGRES_URL")), reason="already run in the SQLite tier"
+)
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
