@@ -19,17 +19,17 @@ help: ## List the commands
 setup: $(VENV)/.runtime static/dist/.built translations/.compiled instance ## Install and build what the portal needs
 
 run: export PORTAL_ENV ?= development
-run: setup ## Set up, migrate and serve the portal at http://$(HOST):$(PORT)
+run: setup .flaskenv ## Set up, migrate and serve the portal at http://$(HOST):$(PORT)
 	$(FLASK) db upgrade
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 preview: export PORTAL_ENV = preview
-preview: setup ## Serve the content designers' preview (drafts shown, reloads on save) at http://$(HOST):$(PORT)/preview/
+preview: setup .flaskenv ## Serve the content designers' preview (drafts shown, reloads on save) at http://$(HOST):$(PORT)/preview/
 	$(FLASK) db upgrade
 	$(FLASK) run --host $(HOST) --port $(PORT) --debug
 
 test: export PORTAL_ENV = test
-test: setup $(VENV)/.test ## Set up and run every test tier
+test: setup .flaskenv $(VENV)/.test ## Set up and run every test tier
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -42,17 +42,17 @@ test: setup $(VENV)/.test ## Set up and run every test tier
 	CHROMIUM="$$(scripts/find-chromium)" $(FLASK) a11y audit --fail-on-issues
 
 test-postgres: export PORTAL_ENV = test
-test-postgres: setup $(VENV)/.test ## The integration tier on PostgreSQL, and the multi-server, load and fault tests
+test-postgres: setup .flaskenv $(VENV)/.test ## The integration tier on PostgreSQL, and the multi-server, load and fault tests
 	scripts/test-services start > instance/test-services.env
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/integration -n 2
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/system
 
 test-clock: export PORTAL_ENV = test
-test-clock: setup $(VENV)/.test ## The tests about dates and periods, with the real clock at awkward moments
+test-clock: setup .flaskenv $(VENV)/.test ## The tests about dates and periods, with the real clock at awkward moments
 	scripts/clock-tier
 
 test-unit: export PORTAL_ENV = test
-test-unit: setup $(VENV)/.test ## Only the unit tests
+test-unit: setup .flaskenv $(VENV)/.test ## Only the unit tests
 	$(BIN)/pytest tests/unit
 
 lint: $(VENV)/.test ## Check style, formatting and types
@@ -86,7 +86,7 @@ bench-scale: setup $(VENV)/.bench ## Start-up time and memory with 10,000 pages 
 	$(BIN)/python -m benchmarks.content_scale
 
 clean: ## Remove everything the set-up built
-	rm -rf $(VENV) node_modules static/dist static/build instance translations/.compiled
+	rm -rf $(VENV) node_modules static/dist static/build instance translations/.compiled .flaskenv
 	find translations -name '*.mo' -delete
 
 # --- how each piece is built: only when its inputs change ---------------------------
@@ -127,3 +127,16 @@ translations/.compiled: $(VENV)/.runtime $(PO_FILES)
 
 instance:
 	mkdir -p instance
+
+# This checkout is for development: the commands people type (`.venv/bin/flask --app portal
+# content check`, `... staff create`) then use the development settings instead of
+# production's, which refuse to start without SECRET_KEY and DATABASE_URL. Only the flask
+# command reads .flaskenv (python-dotenv), never gunicorn; a variable already set wins.
+# Written by the verbs that develop here (run, preview, test), not by `setup`, which a
+# server may use too. Written once: it is yours to change.
+.flaskenv:
+	@printf '%s\n' \
+	  '# Written by make for this development checkout; never put one on a server.' \
+	  '# The flask command reads it (gunicorn does not); variables you set win.' \
+	  'FLASK_APP=portal' \
+	  'PORTAL_ENV=development' > $@

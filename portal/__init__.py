@@ -1,21 +1,60 @@
 """The portal: create_app() builds a Flask app from a config object."""
 
+import os
+
+import click
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from config import ROOT, Config, config_from_environment
-from portal.assets import register_assets
+from config import ROOT, Config, ConfigError, config_from_environment
+from portal.assets import AssetsNotBuilt, register_assets
 from portal.bundle import load_content
 from portal.caching import register_caching
 from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
+from portal.publishing.loader import ContentError
 from portal.request_log import register_request_log
 from portal.requests import PortalRequest
 from portal.security import register_security
 
 
 def create_app(config: Config | None = None) -> Flask:
-    """Build the portal. Refuses to start on missing secrets or invalid content."""
+    """Build the portal. Refuses to start on missing secrets or invalid content.
+
+    On the command line (the `flask` command) such a refusal is said plainly, on one line
+    for a setting, with no traceback: it is something the person typing can put right.
+    """
+    try:
+        return _create_app(config)
+    except STARTUP_PROBLEMS as problem:
+        if click.get_current_context(silent=True) is None:
+            raise  # a server, or a test: the caller decides what to do
+        raise SystemExit(startup_problem_message(problem)) from None
+
+
+# What stops the portal starting that the person running it can put right.
+STARTUP_PROBLEMS = (ConfigError, ContentError, AssetsNotBuilt)
+
+
+def startup_problem_message(problem: Exception) -> str:
+    """A start-up problem as the command line says it, with what to do."""
+    if isinstance(problem, ContentError):
+        problems = "\n".join(f"  {line}" for line in str(problem).splitlines())
+        return (
+            "Error: the portal cannot start until these content problems are fixed "
+            f"(see docs/content-guide.md):\n{problems}"
+        )
+    message = str(problem)
+    if isinstance(problem, ConfigError) and "PORTAL_ENV" not in os.environ:
+        # No PORTAL_ENV means the production settings: say how a checkout gets its own.
+        message = (
+            f"{message.removesuffix('.')}, or set this checkout up for development with "
+            "`make run` (it writes PORTAL_ENV=development to .flaskenv)."
+        )
+    return f"Error: {message}"
+
+
+def _create_app(config: Config | None) -> Flask:
     config = config or config_from_environment()
     config.validate()
     # Static files are served by WhiteNoise (portal.assets), not Flask's static route.
@@ -36,7 +75,11 @@ def create_app(config: Config | None = None) -> Flask:
 
 
 def register_jinja(app: Flask) -> None:
-    """Our templates at the top level, GOV.UK macros under their package names."""
+    """Our templates at the top level, GOV.UK macros under their package names. Ours are
+    searched first, so templates/govuk_frontend_wtf/ replaces that package's widget
+    templates (to give each widget's component its words in the page's language)."""
+    from portal.govuk_text import govuk_text
+
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(ROOT / "templates")),
@@ -49,6 +92,7 @@ def register_jinja(app: Flask) -> None:
         ]
     )
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["govuk_text"] = govuk_text
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

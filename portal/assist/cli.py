@@ -2,32 +2,43 @@
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from portal.assist import audit_log, passwords
 from portal.assist.models import StaffMember
 from portal.assist.roles import ROLES
+from portal.cli import PortalGroup
 from portal.extensions import db
 from portal.publishing.index import current_content
 
-staff_cli = AppGroup("staff", help="Staff accounts.")
+staff_cli = PortalGroup("staff", help="Staff accounts.")
 
 
 @staff_cli.command("create")
-@click.option("--email", prompt="Email address")
-@click.option("--name", prompt="Full name")
-@click.option("--role", type=click.Choice(ROLES), prompt="Role")
+@click.option("--email", help="Asked for when not given.")
+@click.option("--name", help="Asked for when not given.")
+@click.option("--role", type=click.Choice(ROLES), help="Asked for when not given.")
 @click.option(
     "--department",
     default=None,
     help="A department slug from content/taxonomy.yaml. Leave out for an administrator "
     "of every department.",
 )
-@click.password_option(help="Asked for (twice, hidden) when not given.")
-def create(email: str, name: str, role: str, department: str | None, password: str) -> None:
+@click.option("--password", help="Asked for (twice, hidden) when not given.")
+def create(
+    email: str | None,
+    name: str | None,
+    role: str | None,
+    department: str | None,
+    password: str | None,
+) -> None:
     """Create a staff account."""
-    email = email.strip().lower()
+    # The database first: nobody should type a password only to hear it is not set up.
+    db.session.scalar(select(func.count()).select_from(StaffMember))
+    email = (email or click.prompt("Email address")).strip().lower()
+    name = name or click.prompt("Full name")
+    role = role or click.prompt("Role", type=click.Choice(ROLES))
+    password = password or click.prompt("Password", hide_input=True, confirmation_prompt=True)
     known = current_content().taxonomy.departments
     if department is None and role != "admin":
         raise click.UsageError("Only an administrator can have no department: give --department.")

@@ -4,14 +4,14 @@ the staff area shows it)."""
 from datetime import timedelta
 
 import click
-from flask.cli import AppGroup
 from sqlalchemy import select
 
+from portal.cli import PortalGroup
 from portal.clock import now
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
 
-feedback_cli = AppGroup("feedback", help="Read what people told us about pages.")
+feedback_cli = PortalGroup("feedback", help="Read what people told us about pages.")
 
 
 @feedback_cli.command("report")

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 from portal import clock
+from portal.cli import PortalGroup
 from portal.languages import languages
 from portal.publishing.lint import Finding, check_content, content_files
 from portal.publishing.translation import TranslationError, mark_translated
 
-content_cli = AppGroup("content", help="Check the content in content/.")
+content_cli = PortalGroup("content", help="Check the content in content/.")
 
 
 @content_cli.command("check")

@@ -16,6 +16,9 @@ import yaml
 from portal.languages import english_name
 from portal.publishing.sources import Finding, Source, split_front_matter
 
+# As a content designer types it, from the portal's folder (the README and guide say so).
+MARK_TRANSLATED = ".venv/bin/flask --app portal content mark-translated"
+
 
 class TranslationError(Exception):
     """A file that cannot be marked as translated, and why."""
@@ -127,7 +130,7 @@ def check_translations_exist(sources: list[Source], languages) -> list[Finding]:
                             "missing-translation",
                             f"there is no {english_name(other)} translation ({name})",
                             f"add {name} beside this file, then run "
-                            f"`flask content mark-translated {source.path.parent / name}`",
+                            f"`{MARK_TRANSLATED} {source.path.parent / name}`",
                         )
                     )
         elif (kind, slug, variant, english) not in keys:
@@ -174,7 +177,7 @@ def check_translations_current(sources: list[Source], languages) -> list[Finding
         if language == languages[0] or english is None:
             continue
         recorded = source.meta.get("source_hash")
-        command = f"`flask content mark-translated {source.path}`"
+        command = f"`{MARK_TRANSLATED} {source.path}`"
         if recorded is None:
             findings.append(
                 source.finding(

@@ -6,15 +6,15 @@ import sys
 from typing import Any
 
 import click
-from flask.cli import AppGroup
 from sqlalchemy import select
 
+from portal.cli import PortalGroup
 from portal.extensions import db
 from portal.transactions.drafts import purge_expired
 from portal.transactions.models import Submission
 
-data_cli = AppGroup("data", help="Look after the data citizens leave with us.")
-submissions_cli = AppGroup("submissions", help="Read what citizens have sent.")
+data_cli = PortalGroup("data", help="Look after the data citizens leave with us.")
+submissions_cli = PortalGroup("submissions", help="Read what citizens have sent.")
 
 
 @data_cli.command("purge")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 
+from portal.cli import PortalGroup
 from portal.transparency.a11y_audit import (
     AVAILABLE_PROFILES,
     PROFILES,
@@ -19,7 +19,7 @@ from portal.transparency.a11y_audit import (
     write_report,
 )
 
-a11y_cli = AppGroup("a11y", help="Check the portal's accessibility.")
+a11y_cli = PortalGroup("a11y", help="Check the portal's accessibility.")
 
 
 @a11y_cli.command("audit")

@@ -68,3 +68,24 @@ def test_a_problem_can_be_reported_by_keyboard_alone(js_page, live_server):
     page.get_by_role("button", name="Send").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
+
+
+def test_with_javascript_the_character_count_counts_in_welsh(js_page, live_server):
+    page = js_page
+    page.goto(live_server + "/cy/feedback/problem?page=" + PAGE)
+    box = page.get_by_role("textbox", name="Beth oeddech chi'n ei wneud?")
+    count = page.locator("#what_doing-info ~ .govuk-character-count__status")
+    spoken = page.locator("#what_doing-info ~ .govuk-character-count__sr-status")
+    expect(count).to_have_text("Mae gennych 1200 nod ar ôl")
+    box.press_sequentially("Chwilio am y rhif ffôn")  # 22 characters, typed one by one
+    expect(count).to_have_text("Mae gennych 1178 nod ar ôl")
+    # Screen readers hear it once typing pauses.
+    expect(spoken).to_have_text("Mae gennych 1178 nod ar ôl")
+    box.fill("x" * 1201)
+    expect(count).to_have_text("Mae gennych 1 nod yn ormod")
+    box.fill("x" * 1200)
+    expect(count).to_have_text("Mae gennych 0 nod ar ôl")
+    # The limit, for screen readers, in Welsh too; no English anywhere in the component.
+    expect(page.locator("#what_doing-info")).to_have_text("Gallwch ddefnyddio hyd at 1200 nod")
+    component = page.locator(".govuk-character-count").first.inner_text()
+    assert "You have" not in component and "characters" not in component

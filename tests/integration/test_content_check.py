@@ -68,7 +68,7 @@ def test_broken_content_fails_with_every_problem_where_it_is(app):
         "#how-to-apply",
         "stale.cy.md:7: error [stale-translation] stale: the English page changed after this "
         "was translated (stale.md)\n    Fix: update the translation, then run "
-        "`flask content mark-translated ",
+        "`.venv/bin/flask --app portal content mark-translated ",
         "no-translation.md:1: error [missing-translation] there is no Welsh translation "
         "(no-translation.cy.md)",
         "unmarked.cy.md:1: error [missing-source-hash] no source_hash: record which English "

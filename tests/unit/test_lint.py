@@ -318,7 +318,7 @@ def test_a_page_without_welsh_is_an_error_on_the_english_file(tmp_path):
         ),
         ("a.md", "missing-translation", "there is no Welsh translation (a.cy.md)"),
     ]
-    assert "flask content mark-translated" in findings[0].fix
+    assert ".venv/bin/flask --app portal content mark-translated" in findings[0].fix
 
 
 def test_arabic_content_is_not_required(tmp_path):
@@ -343,7 +343,9 @@ def test_a_translation_made_from_an_older_english_page_is_stale(tmp_path):
     [finding] = check(tmp_path, files, "stale-translation")
     assert (finding.path.name, finding.line) == ("a.cy.md", 7)
     assert finding.message.startswith("stale: the English page changed after this was translated")
-    assert finding.fix.startswith("update the translation, then run `flask content mark-translated")
+    assert finding.fix.startswith(
+        "update the translation, then run `.venv/bin/flask --app portal content mark-translated"
+    )
 
 
 def test_a_translation_that_does_not_record_its_english_version_is_an_error(tmp_path):

@@ -2,6 +2,7 @@
 // Only the GOV.UK Frontend components our pages use, so the bundle stays small.
 import {
   Button,
+  CharacterCount,
   Checkboxes,
   createAll,
   ErrorSummary,
@@ -14,7 +15,15 @@ import {
 import { enhancePageFeedback } from "./page-feedback.mjs";
 
 if (isSupported()) {
-  for (const Component of [Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, SkipLink]) {
+  for (const Component of [
+    Button,
+    CharacterCount,
+    Checkboxes,
+    ErrorSummary,
+    NotificationBanner,
+    Radios,
+    SkipLink,
+  ]) {
     createAll(Component);
   }
   enhancePageFeedback();
