@@ -14,8 +14,8 @@ from config import TestConfig
 from portal import create_app
 from portal.extensions import db
 from portal.transactions import drafts
-from tests.integration.conftest import PageCheckingClient
 from tests.integration.transactions.conftest import BINS, answer
+from tests.support.pages import PageCheckingClient
 
 QUESTION = f"{BINS}/more-details"
 TYPED = "The lorry came at 6am and missed our street again."

@@ -12,12 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
-from config import TestConfig
-from portal import create_app
 from portal.assist import passwords
 from portal.assist.models import StaffMember, StaffSession
 from portal.extensions import db
-from tests.integration.conftest import fresh_database
+from tests.support.apps import AppFactory, shared_app
 
 # A payload whose unescaped form must never come back: `<probe-` only appears if a
 # template or header echoed input without escaping it.
@@ -57,29 +55,32 @@ params = st.dictionaries(
 )
 
 
+UNLIMITED = "100000 per minute"
+
+
 @pytest.fixture(scope="module")
 def app():
-    config = TestConfig()
-    # CSRF would refuse every random POST before the view reads it: the property is about
-    # what views do with input (CSRF has its own tests).
-    config.WTF_CSRF_ENABLED = False
-    config.FEEDBACK_RATE_LIMIT = config.STAFF_SIGN_IN_RATE_LIMIT = "100000 per minute"
-    app = create_app(config)
-    fresh_database(app)
-    with app.app_context():
-        admin = StaffMember(
-            email="hostile@glanmor.example",
-            name="Hostile Input",
-            role="admin",
-            password_hash=passwords.hash_password("hostile input test only"),
+    with AppFactory() as make_app:
+        app = make_app(
+            # CSRF would refuse every random POST before the view reads it: the property is
+            # about what views do with input (CSRF has its own tests). The plain client:
+            # the page checks are not this property (every page has them elsewhere).
+            WTF_CSRF_ENABLED=False,
+            check_pages=False,
+            FEEDBACK_RATE_LIMIT=UNLIMITED,
+            STAFF_SIGN_IN_RATE_LIMIT=UNLIMITED,
         )
-        db.session.add(admin)
-        db.session.commit()
-        app.admin_id = admin.id
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+        with app.app_context():
+            admin = StaffMember(
+                email="hostile@glanmor.example",
+                name="Hostile Input",
+                role="admin",
+                password_hash=passwords.hash_password("hostile input test only"),
+            )
+            db.session.add(admin)
+            db.session.commit()
+            app.admin_id = admin.id
+        yield app
 
 
 def staff_token(app) -> str:
@@ -93,7 +94,7 @@ def staff_token(app) -> str:
 
 
 def routes():
-    app = create_app(TestConfig())
+    app = shared_app()
     found = []
     for rule in app.url_map.iter_rules():
         for method in sorted((rule.methods or set()) & {"GET", "POST"}):
@@ -163,10 +164,15 @@ def test_no_input_breaks_a_route_or_comes_back_unescaped(
 
 @pytest.fixture(scope="module")
 def real_app():
-    """The app as configured (CSRF on): every POST's body is read, and so limited."""
-    config = TestConfig()
-    config.FEEDBACK_RATE_LIMIT = config.STAFF_SIGN_IN_RATE_LIMIT = "100000 per minute"
-    return create_app(config)
+    """The app as configured (CSRF on): every POST's body is read, and so limited. Refused
+    before any view runs, so no database; and none built, which on PostgreSQL would empty
+    the one the app above is using."""
+    with AppFactory() as make_app:
+        yield make_app(
+            migrate=False,
+            FEEDBACK_RATE_LIMIT=UNLIMITED,
+            STAFF_SIGN_IN_RATE_LIMIT=UNLIMITED,
+        )
 
 
 @pytest.mark.parametrize(("rule", "method"), [r for r in routes() if r[1] == "POST"])

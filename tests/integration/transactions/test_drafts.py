@@ -4,15 +4,11 @@ import json
 from datetime import timedelta
 
 import pytest
-from flask_migrate import upgrade
 from sqlalchemy import select, update
 
-from config import TestConfig
-from portal import create_app
 from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Draft
-from tests.integration.conftest import PageCheckingClient
 from tests.integration.transactions.conftest import (
     BIN_ANSWERS,
     BINS,
@@ -27,23 +23,14 @@ from tests.integration.transactions.conftest import (
 pytestmark = pytest.mark.clock
 
 
-def app_on(database: str):
-    config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = database
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    with app.app_context():
-        upgrade()
-    return app
-
-
-def test_a_restarted_server_carries_on_where_the_person_was(tmp_path, soup):
+def test_a_restarted_server_carries_on_where_the_person_was(make_app, tmp_path, soup):
     database = f"sqlite:///{tmp_path / 'portal.db'}"
-    first = app_on(database).test_client()
+    first = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
     walk(first, BINS, BIN_ANSWERS[:3])
     session_cookie = first.get_cookie("session").value
 
-    restarted = app_on(database).test_client()  # a new process: same database, same cookie
+    # A new process: the same database (migrated as it is, not emptied), the same cookie.
+    restarted = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
     restarted.set_cookie("session", session_cookie)
     assert restarted.get(f"{BINS}/check").headers["Location"] == f"{BINS}/collection-date"
     page = soup(restarted.get(f"{BINS}/address"))
