@@ -12,7 +12,7 @@ from portal.assist.models import AssistedSession, StaffMember
 from portal.extensions import db
 from portal.transactions.models import Submission
 from tests.browser.test_form_journeys import fill_directly, no_axe_violations
-from tests.integration.transactions.conftest import BIN_ANSWERS, BINS
+from tests.support.answers import BIN_ANSWERS, BINS
 
 EMAIL = "assisted-journey@glanmor.example"
 PASSWORD = "a library on a wet tuesday"

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility_matrix import AXE, AXE_OPTIONS
 from tests.browser.test_needs_journey import tab_to
-from tests.integration.transactions.conftest import (
+from tests.support.answers import (
     BIN_ANSWERS,
     BINS,
     CARE,

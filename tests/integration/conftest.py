@@ -1,5 +1,7 @@
 import pytest
 
+from tests.support.staff import create_staff
+
 
 @pytest.fixture
 def app(make_app):
@@ -10,6 +12,12 @@ def app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def staff(app):
+    """The sample staff accounts (tests/support/staff.py); their ids by email."""
+    return create_staff(app)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from config import TestConfig
 from portal import create_app
 from portal.extensions import db
 from portal.transactions import drafts
-from tests.integration.transactions.conftest import BINS, answer
+from tests.support.answers import BINS
+from tests.support.forms import submit_form
 from tests.support.pages import PageCheckingClient
 
 QUESTION = f"{BINS}/more-details"
@@ -37,7 +38,7 @@ def sqlite_file(tmp_path):
     with app.app_context():
         upgrade()
     client = app.test_client()
-    answer(client, f"{BINS}/bin-type", {"answer": "recycling"})
+    submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
     with app.app_context():
         db.engine.dispose()
     return path
@@ -75,7 +76,7 @@ def test_a_database_that_cannot_be_reached_keeps_the_answer(app, client, monkeyp
         raise OperationalError("insert", {}, Exception("connection refused"))
 
     monkeypatch.setattr(drafts, "save_answer", down)
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
+    assert_kept_and_explained(submit_form(client, QUESTION, {"answer": TYPED}))
     assert client.get("/services/apply-for-a-blue-badge").status_code == 200
 
 
@@ -84,7 +85,7 @@ def test_a_read_only_disk_says_so_and_keeps_the_answer(small_disk):
     app = file_app(f"sqlite:///{small_disk / 'portal.db'}")
     client = app.test_client()
     assert client.get("/").status_code == 200  # content does not need the database
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
+    assert_kept_and_explained(submit_form(client, QUESTION, {"answer": TYPED}))
     assert client.get("/readyz").status_code == 200  # reading still works
     with app.app_context():
         db.engine.dispose()
@@ -103,12 +104,12 @@ def test_a_full_disk_says_so_keeps_the_answer_corrupts_nothing_and_recovers(smal
     app = file_app(f"sqlite:///{small_disk / 'portal.db'}")
     client = app.test_client()
     assert client.get("/").status_code == 200
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
+    assert_kept_and_explained(submit_form(client, QUESTION, {"answer": TYPED}))
     with app.app_context():
         db.engine.dispose()
     assert _intact(small_disk / "portal.db")
     filler.unlink()  # room again: the same answer is saved, with nothing restarted
-    assert answer(client, QUESTION, {"answer": TYPED}).status_code == 302
+    assert submit_form(client, QUESTION, {"answer": TYPED}).status_code == 302
 
 
 def _intact(path) -> bool:

@@ -2,9 +2,7 @@
 and signed in as staff. Whatever arrives (path tricks, script and SQL fragments, odd or
 broken encodings, oversized bodies), no 500, and nothing is reflected unescaped."""
 
-import hashlib
 import re
-import secrets
 from urllib.parse import quote
 
 import pytest
@@ -13,9 +11,10 @@ from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
 from portal.assist import passwords
-from portal.assist.models import StaffMember, StaffSession
+from portal.assist.models import StaffMember
 from portal.extensions import db
 from tests.support.apps import AppFactory, shared_app
+from tests.support.staff import session_token
 
 # A payload whose unescaped form must never come back: `<probe-` only appears if a
 # template or header echoed input without escaping it.
@@ -85,12 +84,7 @@ def app():
 
 def staff_token(app) -> str:
     """A new signed-in session each time: a random POST may well have signed out the last."""
-    token = secrets.token_urlsafe(32)
-    with app.app_context():
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        db.session.add(StaffSession(token_hash=digest, staff_id=app.admin_id))
-        db.session.commit()
-    return token
+    return session_token(app, app.admin_id)
 
 
 def routes():

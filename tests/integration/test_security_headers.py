@@ -7,7 +7,7 @@ import re
 from bs4 import BeautifulSoup
 
 from config import ProductionConfig
-from tests.integration.staff.conftest import create_staff, signed_in
+from tests.support.staff import create_staff, signed_in
 
 
 def test_every_page_sends_the_security_headers(client, page_urls):

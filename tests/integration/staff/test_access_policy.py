@@ -9,7 +9,7 @@ from werkzeug.routing import IntegerConverter
 
 from portal.assist.access import ANYONE, access_of
 from portal.assist.roles import PERMISSIONS, ROLES
-from tests.integration.staff.conftest import STAFF, create_staff, signed_in
+from tests.support.staff import STAFF, create_staff, signed_in
 
 OPEN_ROUTES = {"staff.sign_in", "staff.sign_in_code"}
 

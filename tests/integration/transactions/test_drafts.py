@@ -9,15 +9,8 @@ from sqlalchemy import select, update
 from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Draft
-from tests.integration.transactions.conftest import (
-    BIN_ANSWERS,
-    BINS,
-    CARE,
-    CARE_ANSWERS,
-    answer,
-    csrf,
-    walk,
-)
+from tests.support.answers import BIN_ANSWERS, BINS, CARE, CARE_ANSWERS
+from tests.support.forms import submit_form, walk
 
 # Drafts expire a fixed time after their last change.
 pytestmark = pytest.mark.clock
@@ -49,14 +42,14 @@ def test_a_return_code_brings_the_draft_to_another_device(app, client, soup):
     assert len(code) == 14
 
     other_device = app.test_client()
-    response = answer(other_device, "/forms/resume", {"code": code.lower()})
+    response = submit_form(other_device, "/forms/resume", {"code": code.lower()})
     assert response.headers["Location"] == f"{CARE}/call-language"
     page = soup(other_device.get(f"{CARE}/full-name"))
     assert page.select_one("input#answer")["value"] == "Sam Jones"
 
 
 def test_a_wrong_return_code_is_refused_in_the_readers_language(client, soup):
-    response = answer(client, "/cy/forms/resume", {"code": "ZZZZ-ZZZZ-ZZZZ"})
+    response = submit_form(client, "/cy/forms/resume", {"code": "ZZZZ-ZZZZ-ZZZZ"})
     assert response.status_code == 400
     assert soup(response).title.get_text().startswith("Gwall:")
 
@@ -76,7 +69,7 @@ def test_expired_drafts_are_ignored_and_purged(app, client):
 
 def test_submissions_export_as_json_and_csv(app, client):
     walk(client, CARE, CARE_ANSWERS)
-    client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
+    submit_form(client, f"{CARE}/check")
     runner = app.test_cli_runner()
     exported = json.loads(
         runner.invoke(
