@@ -6,7 +6,7 @@ from config import TestConfig
 from portal import create_app
 from portal.needs import store
 from portal.needs.model import Needs
-from tests.profiles import PROFILES
+from tests.support.profiles import PROFILES
 
 WIDTHS = {"phone": 320, "desktop": 1280}
 

@@ -9,7 +9,7 @@ import pytest
 from tests.browser.checks import AXE, AXE_OPTIONS, page_problems, watch_console
 from tests.browser.conftest import page_urls
 from tests.browser.profiles import WIDTHS, new_context
-from tests.profiles import PROFILES
+from tests.support.profiles import PROFILES
 
 __all__ = ["AXE", "AXE_OPTIONS"]  # other browser tests import them from here
 

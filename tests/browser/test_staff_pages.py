@@ -16,7 +16,7 @@ from portal.extensions import db
 from portal.transactions.models import Submission
 from tests.browser.checks import page_problems, watch_console
 from tests.browser.profiles import WIDTHS, new_context
-from tests.profiles import PROFILES
+from tests.support.profiles import PROFILES
 
 ADMIN = "matrix-admin@glanmor.example"
 TWO_FACTOR = "matrix-two-factor@glanmor.example"

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from portal.needs import store
-from tests.profiles import PROFILES
 from tests.support.forms import submit_form
+from tests.support.profiles import PROFILES
 from tests.system.conftest import BIN, SECRET, database
 from tests.system.figures import report
 from tests.system.journeys import fill_bins_form, reference_on, send_bins_form
