@@ -31,6 +31,20 @@ if POSTGRES:
 
 
 @pytest.fixture
+def make_app():
+    """`make_app(**config_overrides)`: the portal on the test configuration with these
+    settings, the page-checking test client and a freshly migrated database, disposed of
+    after the test. `make_app(ProductionConfig, ...)` starts from another configuration;
+    `migrate=False` and `check_pages=False` leave out the database and the page checks
+    (tests/support/apps.py says when)."""
+    # Imported here, not above: config reads TEST_DATABASE_URL, named above, on import.
+    from tests.support.apps import AppFactory
+
+    with AppFactory() as factory:
+        yield factory
+
+
+@pytest.fixture
 def frozen_clock():
     """Stop the portal's clock at FROZEN_AT; the fixture can move it (`.move_to`, `.shift`).
 

@@ -59,7 +59,8 @@ if TYPE_CHECKING:
 
 STANDARD = "WCAG 2.2 AA"
 # Every tag named: passing options replaces axe-playwright-python's defaults, and
-# target-size only runs when wcag22aa is asked for.
+# target-size only runs when wcag22aa is asked for. No rule is switched off. The browser
+# tests run axe with these options and launch Chromium with CHROMIUM_ARGS too.
 AXE_OPTIONS = {
     "runOnly": {
         "type": "tag",
@@ -258,7 +259,7 @@ def run_audit(
         with app.test_request_context():
             urls = page_urls()
     cookies = _needs_cookies(app, profiles)
-    with _serving(app) as base_url:
+    with serving(app) as base_url:
         if browser is not None:
             checks = _check_pages(browser, AXE_SCRIPT, base_url, urls, profiles, cookies, quiet)
         else:
@@ -314,8 +315,9 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 @contextmanager
-def _serving(app: Flask) -> Iterator[str]:
-    """The app on a free loopback port, in a background thread, for as long as needed."""
+def serving(app: Flask) -> Iterator[str]:
+    """The app on a free loopback port, in a background thread, for as long as needed (the
+    browser tests' live server too)."""
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

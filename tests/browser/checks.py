@@ -2,18 +2,7 @@
 console errors (a script or style the CSP blocked), no sideways scrolling, and the skip
 link by keyboard. One DOM load, every check."""
 
-from axe_playwright_python.sync_playwright import Axe
-
-# Every tag named: passing options replaces axe-playwright-python's defaults, and
-# target-size only runs when wcag22aa is asked for.
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
-AXE = Axe()
+from tests.support.axe import axe_report
 
 
 def watch_console(page):
@@ -32,9 +21,9 @@ def page_problems(page) -> list[str]:
     """Everything wrong with the page now loaded (the caller cleared console_errors)."""
     problems = []
 
-    results = AXE.run(page, options=AXE_OPTIONS)
-    if results.violations_count:
-        problems.append(results.generate_report())
+    report = axe_report(page)
+    if report:
+        problems.append(report)
 
     if page.console_errors:
         problems.append(f"console errors (a blocked script or style?): {page.console_errors}")

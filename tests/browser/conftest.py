@@ -1,38 +1,18 @@
-"""A real portal on a loopback port and a real Chromium, shared by every browser test."""
-
-import os
-import threading
+"""A real portal on a loopback port and a real Chromium, shared by every browser test: the
+same Chromium, launched the same way and serving the app the same way, as the app's own
+audit (`flask a11y audit`, portal/transparency/a11y_audit.py)."""
 
 import pytest
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-from config import TestConfig
-from portal import create_app
-
-# Chromium's own network chatter has nowhere to go on a closed network: switch it off.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def page_urls() -> list[str]:
-    """Every page in every language, from the same sitemap the integration tests use."""
-    from portal.sitemap import page_urls as urls
-
-    app = create_app(TestConfig())
-    with app.test_request_context():
-        return urls()
+from portal.transparency.a11y_audit import CHROMIUM_ARGS, chromium_executable, serving
+from tests.support.apps import AppFactory
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
-    if executable:
+    executable = chromium_executable()
+    if executable:  # else Playwright's own browser
         args["executable_path"] = executable
     return args
 
@@ -40,17 +20,11 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def live_app():
     """The app behind the live server, for tests that set up or check its database."""
-    app = create_app(TestConfig())
-    with app.app_context():
-        upgrade()
-    return app
+    with AppFactory() as make_app:
+        yield make_app()
 
 
 @pytest.fixture(scope="session")
 def live_server(live_app):
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    with serving(live_app) as url:
+        yield url

@@ -2,11 +2,10 @@
 
 from functools import cache
 
-from config import TestConfig
-from portal import create_app
 from portal.needs import store
 from portal.needs.model import Needs
-from tests.profiles import PROFILES
+from tests.support.apps import shared_app
+from tests.support.profiles import PROFILES
 
 WIDTHS = {"phone": 320, "desktop": 1280}
 
@@ -14,11 +13,10 @@ WIDTHS = {"phone": 320, "desktop": 1280}
 @cache
 def needs_cookie(needs: Needs) -> str | None:
     """The cookie value the portal would set for these needs (None for no needs). Cached:
-    building an app for every browser context repeated the whole content load each time."""
+    signing it in a test request for every browser context repeated the work each time."""
     if not needs.declared:
         return None
-    app = create_app(TestConfig())
-    with app.test_request_context():
+    with shared_app().test_request_context():
         return store.dump(needs)
 
 

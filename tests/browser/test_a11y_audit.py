@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from config import TestConfig
-from portal import create_app
 from portal.transparency.a11y_audit import AVAILABLE_PROFILES, run_audit
+from tests.support.apps import AppFactory
 
 URLS = ["/", "/cy/accessibility-statement", "/ar/contact"]
 # Both widths, so one browser context per profile is exercised too.
@@ -22,9 +21,12 @@ BROKEN_HTML = (
 
 @pytest.fixture(scope="module")
 def report(browser):
-    app = create_app(TestConfig())
-    app.add_url_rule(BROKEN, "audit_test_broken", lambda: BROKEN_HTML)
-    return run_audit(app, urls=[*URLS, BROKEN], profiles=PROFILES, browser=browser, quiet=True)
+    with AppFactory() as make_app:
+        # Not migrated here: the audit prepares an in-memory database itself, as the
+        # command does.
+        app = make_app(migrate=False)
+        app.add_url_rule(BROKEN, "audit_test_broken", lambda: BROKEN_HTML)
+        yield run_audit(app, urls=[*URLS, BROKEN], profiles=PROFILES, browser=browser, quiet=True)
 
 
 def test_the_report_has_the_documented_shape(report):

@@ -6,12 +6,10 @@ Each page's DOM is loaded once per profile and width and checked for everything 
 
 import pytest
 
-from tests.browser.checks import AXE, AXE_OPTIONS, page_problems, watch_console
-from tests.browser.conftest import page_urls
+from tests.browser.checks import page_problems, watch_console
 from tests.browser.profiles import WIDTHS, new_context
-from tests.profiles import PROFILES
-
-__all__ = ["AXE", "AXE_OPTIONS"]  # other browser tests import them from here
+from tests.support.apps import page_urls
+from tests.support.profiles import PROFILES
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ from portal.assist import passwords
 from portal.assist.models import AssistedSession, StaffMember
 from portal.extensions import db
 from portal.transactions.models import Submission
-from tests.browser.test_form_journeys import fill_directly, no_axe_violations
-from tests.integration.transactions.conftest import BIN_ANSWERS, BINS
+from tests.browser.filling import fill_directly
+from tests.support.answers import BIN_ANSWERS, BINS
+from tests.support.axe import no_axe_violations
 
 EMAIL = "assisted-journey@glanmor.example"
 PASSWORD = "a library on a wet tuesday"

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from portal.needs.model import Needs
 from tests.browser.profiles import needs_cookie
-from tests.browser.test_form_journeys import no_axe_violations
+from tests.support.axe import no_axe_violations
 
 URL = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
 

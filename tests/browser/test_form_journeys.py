@@ -6,9 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility_matrix import AXE, AXE_OPTIONS
-from tests.browser.test_needs_journey import tab_to
-from tests.integration.transactions.conftest import (
+from tests.browser.filling import fill_by_keyboard, fill_directly, tab_to
+from tests.support.answers import (
     BIN_ANSWERS,
     BINS,
     CARE,
@@ -16,6 +15,7 @@ from tests.integration.transactions.conftest import (
     PARKING,
     PARKING_ANSWERS,
 )
+from tests.support.axe import no_axe_violations
 
 JOURNEYS = {
     "bins": (BINS, BIN_ANSWERS),
@@ -24,68 +24,6 @@ JOURNEYS = {
 }
 CONTINUE = {"": "Continue", "/cy": "Parhau"}
 SEND = {"": "Accept and send", "/cy": "Derbyn ac anfon"}
-
-
-def no_axe_violations(page) -> None:
-    """axe needs JavaScript in the page. For a JavaScript-off page, load the very DOM it
-    shows (scripts removed) into a JavaScript-on page at the same URL, and judge that."""
-    if page.context_js_enabled:
-        judged = page
-    else:
-        html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.S)
-        judged = page.context.browser.new_page()
-        judged.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html"))
-        judged.goto(page.url)
-    results = AXE.run(judged, options=AXE_OPTIONS)
-    if judged is not page:
-        judged.close()
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
-def fill_directly(page, data: dict) -> None:
-    """Fill the page's fields without JavaScript: Playwright sets them directly."""
-    for name, value in data.items():
-        if (
-            isinstance(value, list)
-            and name == "answer"
-            and page.locator("input[type=checkbox]").count()
-        ):
-            for item in value:
-                page.locator(f"input[name=answer][value='{item}']").check()
-        elif isinstance(value, list):
-            for part, item in zip(("day", "month", "year"), value, strict=True):
-                page.locator(f"#answer-{part}").fill(item)
-        elif page.locator(f"input[name='{name}'][type=radio]").count():
-            page.locator(f"input[name='{name}'][value='{value}']").check()
-        elif page.locator(f"textarea[name='{name}']").count():
-            page.locator(f"textarea[name='{name}']").fill(value)
-        else:
-            page.locator(f"input[name='{name}']").fill(value)
-
-
-def fill_by_keyboard(page, data: dict) -> None:
-    """Fill the page's fields with the keyboard alone: Tab, Space, arrows and typing."""
-    for name, value in data.items():
-        if isinstance(value, list) and page.locator("input[type=checkbox]").count():
-            for item in value:
-                tab_to(page, page.locator(f"input[name=answer][value='{item}']"))
-                page.keyboard.press("Space")
-        elif isinstance(value, list):
-            for part, item in zip(("day", "month", "year"), value, strict=True):
-                tab_to(page, page.locator(f"#answer-{part}"))
-                page.keyboard.type(item)
-        elif page.locator(f"input[name='{name}'][type=radio]").count():
-            tab_to(page, page.locator(f"input[name='{name}']").first)
-            target = page.locator(f"input[name='{name}'][value='{value}']")
-            for _ in range(8):  # a radio group is one Tab stop: arrows move within it
-                if target.is_checked():
-                    break
-                page.keyboard.press("ArrowDown")
-            expect(target).to_be_checked()
-        elif value:
-            field = page.locator(f"textarea[name='{name}'], input[name='{name}']")
-            tab_to(page, field)
-            page.keyboard.type(value)
 
 
 @pytest.fixture(params=["javascript-off", "keyboard-only"])

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.filling import tab_to
+
 
 @pytest.fixture
 def no_js_page(browser):
@@ -49,15 +51,6 @@ def test_the_journey_completes_with_javascript_off(no_js_page, live_server):
     first = page.locator(".app-channel").first
     expect(first).to_have_id("channel-phone")
     expect(first.locator(".app-shown-because")).to_contain_text("Yn cael ei ddangos gyntaf")
-
-
-def tab_to(page, locator, limit: int = 80) -> None:
-    """Press Tab until `locator` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("element => element === document.activeElement"):
-            return
-    raise AssertionError(f"Tab never reached {locator}")
 
 
 def test_the_journey_completes_with_the_keyboard_only(keyboard_page, live_server):

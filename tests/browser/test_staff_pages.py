@@ -1,22 +1,22 @@
 """Staff pages in the accessibility matrix (staff are disabled people too): every staff
 page, signed in, under every needs profile, on a phone and a desktop."""
 
-import hashlib
 import re
-import secrets
 
 import pyotp
 import pytest
 from sqlalchemy import select
 
 from portal.assist import passwords
-from portal.assist.models import StaffMember, StaffSession
+from portal.assist.models import StaffMember
 from portal.callbacks.models import ContactRequest
 from portal.extensions import db
 from portal.transactions.models import Submission
 from tests.browser.checks import page_problems, watch_console
 from tests.browser.profiles import WIDTHS, new_context
-from tests.profiles import PROFILES
+from tests.support.apps import shared_app
+from tests.support.profiles import PROFILES
+from tests.support.staff import session_token
 
 ADMIN = "matrix-admin@glanmor.example"
 TWO_FACTOR = "matrix-two-factor@glanmor.example"
@@ -92,18 +92,6 @@ def records(live_app):
     return admin_id
 
 
-def signed_in_token(live_app, staff_id: int) -> str:
-    """A staff session made directly: signing in through the form for every context
-    would spend the sign-in rate limit, and sign-in has its own tests."""
-    token = secrets.token_urlsafe(32)
-    with live_app.app_context():
-        db.session.add(
-            StaffSession(token_hash=hashlib.sha256(token.encode()).hexdigest(), staff_id=staff_id)
-        )
-        db.session.commit()
-    return token
-
-
 def staff_urls(app) -> list[tuple[str, str]]:
     urls = []
     for rule in staff_page_rules(app):
@@ -113,14 +101,7 @@ def staff_urls(app) -> list[tuple[str, str]]:
     return urls
 
 
-def _app():
-    from config import TestConfig
-    from portal import create_app
-
-    return create_app(TestConfig())
-
-
-STAFF_PAGES = staff_urls(_app())
+STAFF_PAGES = staff_urls(shared_app())
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +112,7 @@ def staff_pages(browser, live_server, live_app, records):
         if (profile, width) not in opened:
             context = new_context(browser, live_server, profile, width)
             context.add_cookies(
-                [{"name": "staff", "value": signed_in_token(live_app, records), "url": live_server}]
+                [{"name": "staff", "value": session_token(live_app, records), "url": live_server}]
             )
             opened[profile, width] = watch_console(context.new_page())
         return opened[profile, width]

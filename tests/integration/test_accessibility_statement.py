@@ -5,11 +5,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from config import TestConfig
-from portal import create_app
 from portal.transparency import cli
 from portal.transparency.a11y_audit import PROFILES
-from tests.integration.conftest import PageCheckingClient, decoded
+from tests.support.pages import decoded
 
 # The statement says when the pages were last tested.
 pytestmark = pytest.mark.clock
@@ -53,12 +51,8 @@ def report_path(tmp_path):
 
 
 @pytest.fixture
-def app(report_path):
-    config = TestConfig()
-    config.A11Y_AUDIT_REPORT = report_path
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    return app
+def app(make_app, report_path):
+    return make_app(A11Y_AUDIT_REPORT=report_path)
 
 
 def write(path, report):

@@ -8,7 +8,7 @@ import pytest
 from benchmarks.weights import weigh
 from config import ROOT
 from portal.needs import store
-from tests.profiles import PROFILES
+from tests.support.profiles import PROFILES
 
 FIRST_ROUND_TRIP = 14 * 1024
 FIRST_VISIT = 60 * 1024

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from config import TestConfig
-from portal import create_app
+from tests.support.apps import AppFactory
 
 BROKEN = Path(__file__).parents[1] / "fixtures" / "broken-content"
 
@@ -39,8 +38,10 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def app():
-    # Built on the portal's own (good) content: the folder to check is an option.
-    return create_app(TestConfig())
+    # Built on the portal's own (good) content: the folder to check is an option. The
+    # command reads no database.
+    with AppFactory() as make_app:
+        yield make_app(migrate=False)
 
 
 def run(app, *args: str):

@@ -1,73 +1,15 @@
-"""When the database cannot be written to (stopped, read-only, full), nobody gets a
-stack trace or loses what they typed, content still works, and nothing is corrupted."""
+"""When the database cannot be reached, nobody gets a stack trace or loses what they typed,
+and content still works. (A read-only or full disk is the system tier's:
+tests/system/test_disk_faults.py mounts one.)"""
 
-import os
-import shutil
-import sqlite3
-import subprocess
-
-import pytest
-from flask_migrate import upgrade
 from sqlalchemy.exc import OperationalError
 
-from config import TestConfig
-from portal import create_app
-from portal.extensions import db
 from portal.transactions import drafts
-from tests.integration.conftest import PageCheckingClient
-from tests.integration.transactions.conftest import BINS, answer
+from tests.support.answers import BINS
+from tests.support.forms import submit_form
 
 QUESTION = f"{BINS}/more-details"
 TYPED = "The lorry came at 6am and missed our street again."
-
-
-def file_app(database: str):
-    config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = database
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    return app
-
-
-@pytest.fixture
-def sqlite_file(tmp_path):
-    """A migrated SQLite file holding one person's draft."""
-    path = tmp_path / "portal.db"
-    app = file_app(f"sqlite:///{path}")
-    with app.app_context():
-        upgrade()
-    client = app.test_client()
-    answer(client, f"{BINS}/bin-type", {"answer": "recycling"})
-    with app.app_context():
-        db.engine.dispose()
-    return path
-
-
-@pytest.fixture
-def small_disk(tmp_path, sqlite_file):
-    """A real file system of its own (tmpfs), holding a copy of the database, so the
-    test can fill it or make it read-only. Mounting needs root, which CI has."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    size = sqlite_file.stat().st_size + 64 * 1024
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)],
-        capture_output=True,
-    )
-    if mounted.returncode != 0:  # a container that forbids mounting, even to root
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
-    shutil.copy(sqlite_file, mount_point / "portal.db")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=True)
-
-
-def assert_kept_and_explained(response):
-    page = response.data.decode()
-    assert response.status_code == 503
-    assert 'id="service-unavailable"' in page
-    assert TYPED in page  # the answer, still in its box
 
 
 def test_a_database_that_cannot_be_reached_keeps_the_answer(app, client, monkeypatch):
@@ -75,44 +17,9 @@ def test_a_database_that_cannot_be_reached_keeps_the_answer(app, client, monkeyp
         raise OperationalError("insert", {}, Exception("connection refused"))
 
     monkeypatch.setattr(drafts, "save_answer", down)
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
+    response = submit_form(client, QUESTION, {"answer": TYPED})
+    page = response.data.decode()
+    assert response.status_code == 503
+    assert 'id="service-unavailable"' in page
+    assert TYPED in page  # the answer, still in its box
     assert client.get("/services/apply-for-a-blue-badge").status_code == 200
-
-
-def test_a_read_only_disk_says_so_and_keeps_the_answer(small_disk):
-    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    app = file_app(f"sqlite:///{small_disk / 'portal.db'}")
-    client = app.test_client()
-    assert client.get("/").status_code == 200  # content does not need the database
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
-    assert client.get("/readyz").status_code == 200  # reading still works
-    with app.app_context():
-        db.engine.dispose()
-    assert _intact(small_disk / "portal.db")
-
-
-def test_a_full_disk_says_so_keeps_the_answer_corrupts_nothing_and_recovers(small_disk):
-    filler = small_disk / "filler"
-    with filler.open("wb", buffering=0) as file:  # take every free byte
-        for chunk in (65536, 4096, 512, 1):
-            try:
-                while True:
-                    file.write(b"\0" * chunk)
-            except OSError:
-                pass
-    app = file_app(f"sqlite:///{small_disk / 'portal.db'}")
-    client = app.test_client()
-    assert client.get("/").status_code == 200
-    assert_kept_and_explained(answer(client, QUESTION, {"answer": TYPED}))
-    with app.app_context():
-        db.engine.dispose()
-    assert _intact(small_disk / "portal.db")
-    filler.unlink()  # room again: the same answer is saved, with nothing restarted
-    assert answer(client, QUESTION, {"answer": TYPED}).status_code == 302
-
-
-def _intact(path) -> bool:
-    with sqlite3.connect(path) as connection:
-        ok = connection.execute("pragma integrity_check").fetchone()[0] == "ok"
-        drafts_kept = connection.execute("select count(*) from drafts").fetchone()[0] >= 1
-    return ok and drafts_kept

@@ -2,9 +2,6 @@
 
 from bs4 import BeautifulSoup
 
-from config import TestConfig
-from portal import create_app
-
 
 def test_unknown_page_is_a_404_in_english(client):
     response = client.get("/services/no-such-service")
@@ -24,9 +21,8 @@ def test_unknown_topic_is_a_404(client):
     assert client.get("/topics/no-such-topic").status_code == 404
 
 
-def test_a_crash_shows_the_500_page_without_details():
-    app = create_app(TestConfig())
-    app.config["PROPAGATE_EXCEPTIONS"] = False
+def test_a_crash_shows_the_500_page_without_details(make_app):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
 
     @app.route("/crash")
     def crash():

@@ -2,18 +2,11 @@
 safe from robots and from being used to send people elsewhere."""
 
 import pytest
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.feedback.models import PageFeedback, SatisfactionResponse
-
-
-def post(client, url: str, data: dict, form_page: str | None = None):
-    """Post a form as a browser would: with the CSRF token from the form's page."""
-    page = BeautifulSoup(client.get(form_page or url).get_data(as_text=True), "html.parser")
-    token = page.find("input", attrs={"name": "csrf_token"})["value"]
-    return client.post(url, data={"csrf_token": token, **data})
+from tests.support.forms import submit_form
 
 
 def stored(app, model):
@@ -48,16 +41,16 @@ def test_no_asks_what_was_wrong_and_keeps_what_was_typed_on_error(app, client):
     form = client.get(response.location)
     assert "Tell us what was wrong" in form.get_data(as_text=True)
     too_long = "a" * 1201
-    page = post(
+    page = submit_form(
         client,
         "/feedback/problem",
         {"page": "/guides/x", "what_doing": "Reading about bins", "what_wrong": too_long},
     ).get_data(as_text=True)
     assert "Use 1200 characters or fewer" in page
     assert "Reading about bins" in page
-    empty = post(client, "/feedback/problem", {"page": "/guides/x"}).get_data(as_text=True)
+    empty = submit_form(client, "/feedback/problem", {"page": "/guides/x"}).get_data(as_text=True)
     assert "Tell us what went wrong" in empty
-    done = post(
+    done = submit_form(
         client,
         "/feedback/problem",
         {"page": "/guides/x", "what_doing": "Reading", "what_wrong": "A broken link"},
@@ -70,7 +63,7 @@ def test_no_asks_what_was_wrong_and_keeps_what_was_typed_on_error(app, client):
 
 
 def test_welsh_error_messages(client):
-    page = post(client, "/cy/feedback/problem", {"page": "/cy"}).get_data(as_text=True)
+    page = submit_form(client, "/cy/feedback/problem", {"page": "/cy"}).get_data(as_text=True)
     assert "Mae problem wedi codi" in page or "Mae yna broblem" in page
 
 
@@ -82,7 +75,7 @@ def test_the_page_must_be_ours(app, client):
 
 
 def test_a_filled_honeypot_is_thanked_but_not_stored(app, client):
-    response = post(
+    response = submit_form(
         client,
         "/feedback/problem",
         {"page": "/", "what_wrong": "Buy cheap pills", "website": "spam.example"},
@@ -109,12 +102,12 @@ def test_satisfaction_is_asked_after_a_form_and_stored_without_the_person(app, c
     page = client.get(f"/forms/{slug}/feedback").get_data(as_text=True)
     assert "Very satisfied" in page
     url = f"/forms/{slug}/feedback"
-    missing = post(client, url, {"improve": "Quicker please"})
+    missing = submit_form(client, url, {"improve": "Quicker please"})
     assert "Select how you felt about this service" in missing.get_data(as_text=True)
     assert "Quicker please" in missing.get_data(as_text=True)
-    bad = post(client, url, {"rating": "9"})
+    bad = submit_form(client, url, {"rating": "9"})
     assert "Select how you felt about this service" in bad.get_data(as_text=True)
-    sent = post(client, url, {"rating": "4", "improve": "Quicker"})
+    sent = submit_form(client, url, {"rating": "4", "improve": "Quicker"})
     assert sent.status_code == 303
     [row] = stored(app, SatisfactionResponse)
     assert (row.service, row.rating, row.improve, row.language) == (slug, 4, "Quicker", "en")
@@ -125,7 +118,7 @@ def test_satisfaction_is_asked_after_a_form_and_stored_without_the_person(app, c
 def test_content_designers_get_a_report_per_page(app, client):
     client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "yes"})
     client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "no"})
-    post(client, "/feedback/problem", {"page": "/guides/bins", "what_wrong": "Wrong day"})
+    submit_form(client, "/feedback/problem", {"page": "/guides/bins", "what_wrong": "Wrong day"})
     result = app.test_cli_runner().invoke(args=["feedback", "report"])
     assert result.exit_code == 0
     assert "/guides/bins: 1 useful, 1 not useful" in result.output

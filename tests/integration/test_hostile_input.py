@@ -2,9 +2,7 @@
 and signed in as staff. Whatever arrives (path tricks, script and SQL fragments, odd or
 broken encodings, oversized bodies), no 500, and nothing is reflected unescaped."""
 
-import hashlib
 import re
-import secrets
 from urllib.parse import quote
 
 import pytest
@@ -12,12 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
-from config import TestConfig
-from portal import create_app
 from portal.assist import passwords
-from portal.assist.models import StaffMember, StaffSession
+from portal.assist.models import StaffMember
 from portal.extensions import db
-from tests.integration.conftest import fresh_database
+from tests.support.apps import AppFactory, shared_app
+from tests.support.staff import session_token
 
 # A payload whose unescaped form must never come back: `<probe-` only appears if a
 # template or header echoed input without escaping it.
@@ -57,43 +54,41 @@ params = st.dictionaries(
 )
 
 
+UNLIMITED = "100000 per minute"
+
+
 @pytest.fixture(scope="module")
 def app():
-    config = TestConfig()
-    # CSRF would refuse every random POST before the view reads it: the property is about
-    # what views do with input (CSRF has its own tests).
-    config.WTF_CSRF_ENABLED = False
-    config.FEEDBACK_RATE_LIMIT = config.STAFF_SIGN_IN_RATE_LIMIT = "100000 per minute"
-    app = create_app(config)
-    fresh_database(app)
-    with app.app_context():
-        admin = StaffMember(
-            email="hostile@glanmor.example",
-            name="Hostile Input",
-            role="admin",
-            password_hash=passwords.hash_password("hostile input test only"),
+    with AppFactory() as make_app:
+        app = make_app(
+            # CSRF would refuse every random POST before the view reads it: the property is
+            # about what views do with input (CSRF has its own tests). The plain client:
+            # the page checks are not this property (every page has them elsewhere).
+            WTF_CSRF_ENABLED=False,
+            check_pages=False,
+            FEEDBACK_RATE_LIMIT=UNLIMITED,
+            STAFF_SIGN_IN_RATE_LIMIT=UNLIMITED,
         )
-        db.session.add(admin)
-        db.session.commit()
-        app.admin_id = admin.id
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+        with app.app_context():
+            admin = StaffMember(
+                email="hostile@glanmor.example",
+                name="Hostile Input",
+                role="admin",
+                password_hash=passwords.hash_password("hostile input test only"),
+            )
+            db.session.add(admin)
+            db.session.commit()
+            app.admin_id = admin.id
+        yield app
 
 
 def staff_token(app) -> str:
     """A new signed-in session each time: a random POST may well have signed out the last."""
-    token = secrets.token_urlsafe(32)
-    with app.app_context():
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        db.session.add(StaffSession(token_hash=digest, staff_id=app.admin_id))
-        db.session.commit()
-    return token
+    return session_token(app, app.admin_id)
 
 
 def routes():
-    app = create_app(TestConfig())
+    app = shared_app()
     found = []
     for rule in app.url_map.iter_rules():
         for method in sorted((rule.methods or set()) & {"GET", "POST"}):
@@ -163,10 +158,15 @@ def test_no_input_breaks_a_route_or_comes_back_unescaped(
 
 @pytest.fixture(scope="module")
 def real_app():
-    """The app as configured (CSRF on): every POST's body is read, and so limited."""
-    config = TestConfig()
-    config.FEEDBACK_RATE_LIMIT = config.STAFF_SIGN_IN_RATE_LIMIT = "100000 per minute"
-    return create_app(config)
+    """The app as configured (CSRF on): every POST's body is read, and so limited. Refused
+    before any view runs, so no database; and none built, which on PostgreSQL would empty
+    the one the app above is using."""
+    with AppFactory() as make_app:
+        yield make_app(
+            migrate=False,
+            FEEDBACK_RATE_LIMIT=UNLIMITED,
+            STAFF_SIGN_IN_RATE_LIMIT=UNLIMITED,
+        )
 
 
 @pytest.mark.parametrize(("rule", "method"), [r for r in routes() if r[1] == "POST"])

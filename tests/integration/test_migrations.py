@@ -9,21 +9,15 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from config import TestConfig
-from portal import create_app
 from portal.extensions import db
-from tests.integration.conftest import fresh_database
 
 
 @pytest.fixture
-def migrated_app(tmp_path):
-    config = TestConfig()
-    if not config.SQLALCHEMY_DATABASE_URI.startswith("postgresql"):
-        config.SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'portal.db'}"
-    app = create_app(config)
-    fresh_database(app)  # empty, then every migration
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def migrated_app(make_app, tmp_path):
+    """Empty, then every migration: on this tier's PostgreSQL, else a SQLite file."""
+    if TestConfig.SQLALCHEMY_DATABASE_URI.startswith("postgresql"):
+        return make_app()
+    return make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'portal.db'}")
 
 
 def tables(app) -> set[str]:

@@ -5,52 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from portal.extensions import db
-from portal.feedback.models import SatisfactionResponse
 from portal.performance.figures import Figure, count, rate, service_figures
-from portal.transactions.models import FormStart, Submission
 from tests.support.clock import FROZEN_AT
+from tests.support.rows import SERVICE, add_ratings, add_starts, add_submissions
 
-SERVICE = "report-a-missed-bin-collection"
 COSTS = {"online": Decimal("0.40"), "phone": Decimal("3.10")}
 NOW = FROZEN_AT
 # Every figure here is for a period that ends today: today is fixed.
 pytestmark = pytest.mark.usefixtures("frozen_clock")
-
-
-def add_submissions(number, *, channel="online", language="en", needs=None, when=NOW):
-    for _ in range(number):
-        n = db.session.query(Submission).count()
-        db.session.add(
-            Submission(
-                reference=f"R{n:07d}",
-                draft_id=f"d{n}",
-                form=SERVICE,
-                form_version=1,
-                service=SERVICE,
-                department="waste-and-recycling",
-                language=language,
-                channel=channel,
-                needs=needs or {},
-                answers={},
-                created_at=when,
-            )
-        )
-    db.session.commit()
-
-
-def add_starts(number, when=NOW):
-    for _ in range(number):
-        db.session.add(FormStart(form=SERVICE, service=SERVICE, language="en", started_at=when))
-    db.session.commit()
-
-
-def add_ratings(*ratings):
-    for rating in ratings:
-        db.session.add(
-            SatisfactionResponse(form=SERVICE, service=SERVICE, language="en", rating=rating)
-        )
-    db.session.commit()
 
 
 def test_counts_below_the_threshold_are_suppressed_but_zero_is_shown():

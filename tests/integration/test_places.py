@@ -5,9 +5,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from config import ROOT, TestConfig
-from portal import create_app
-from tests.integration.conftest import PageCheckingClient
+from config import ROOT
 
 
 def page(client, url: str) -> BeautifulSoup:
@@ -146,14 +144,10 @@ def test_the_guide_to_getting_help_links_to_the_places_in_each_language(client):
     assert welsh.select_one("main a[href='/cy/help-near-you']") is not None
 
 
-def test_content_with_no_places_folder_has_no_places(tmp_path):
+def test_content_with_no_places_folder_has_no_places(make_app, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("places"))
-    config = TestConfig()
-    config.CONTENT_DIR = content
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    client = app.test_client()
+    client = make_app(CONTENT_DIR=content).test_client()
     soup = page(client, "/help-near-you")
     assert result_links(soup) == []
     assert soup.select_one("#places-count").get_text(strip=True) == "0 places"

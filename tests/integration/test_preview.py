@@ -5,11 +5,9 @@ import time
 
 import pytest
 
-from config import ROOT, TestConfig
-from portal import create_app
+from config import ROOT
 from portal.needs.code import encode
 from portal.needs.model import Needs
-from tests.integration.conftest import PageCheckingClient
 
 DRAFT = """---
 title: Apply for a garden waste permit
@@ -39,23 +37,20 @@ def content(tmp_path):
     return folder
 
 
-def make_client(content, preview: bool):
-    config = TestConfig()
-    config.CONTENT_DIR = content
-    config.PREVIEW = preview
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    return app.test_client()
+@pytest.fixture
+def client_for(make_app, content):
+    """A test client of the portal on the content above, with or without the preview."""
+    return lambda preview: make_app(CONTENT_DIR=content, PREVIEW=preview).test_client()
 
 
-def test_a_draft_is_never_served_outside_the_preview(content):
-    client = make_client(content, preview=False)
+def test_a_draft_is_never_served_outside_the_preview(client_for):
+    client = client_for(preview=False)
     assert client.get("/services/apply-for-a-garden-waste-permit").status_code == 404
     assert client.get("/preview/").status_code == 404
 
 
-def test_the_preview_shows_drafts_and_lists_every_page(content):
-    client = make_client(content, preview=True)
+def test_the_preview_shows_drafts_and_lists_every_page(client_for):
+    client = client_for(preview=True)
     assert client.get("/services/apply-for-a-garden-waste-permit").status_code == 200
     listing = client.get("/preview/").get_data(as_text=True)
     assert "Apply for a garden waste permit" in listing
@@ -63,8 +58,8 @@ def test_the_preview_shows_drafts_and_lists_every_page(content):
     assert "Apply for a Blue Badge" in listing
 
 
-def test_a_document_is_shown_in_both_languages_for_each_profile(content):
-    client = make_client(content, preview=True)
+def test_a_document_is_shown_in_both_languages_for_each_profile(client_for):
+    client = client_for(preview=True)
     response = client.get("/preview/services/apply-for-a-blue-badge")
     html = response.get_data(as_text=True)
     assert html.count("<iframe") == 10
@@ -76,16 +71,16 @@ def test_a_document_is_shown_in_both_languages_for_each_profile(content):
     assert "This is the Easy Read version" in framed.get_data(as_text=True)
 
 
-def test_needs_in_the_url_are_ignored_outside_the_preview(content):
-    client = make_client(content, preview=False)
+def test_needs_in_the_url_are_ignored_outside_the_preview(client_for):
+    client = client_for(preview=False)
     code = encode(Needs(easy_read=True))
     page = client.get(f"/services/apply-for-a-blue-badge?preview-needs={code}")
     assert "This is the Easy Read version" not in page.get_data(as_text=True)
     assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
 
 
-def test_saving_a_file_shows_the_change_and_a_mistake_shows_the_problem(content):
-    client = make_client(content, preview=True)
+def test_saving_a_file_shows_the_change_and_a_mistake_shows_the_problem(client_for, content):
+    client = client_for(preview=True)
     page = content / "services" / "apply-for-a-garden-waste-permit.md"
     version = client.get("/preview/version").get_data(as_text=True)
 

@@ -3,9 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from config import TestConfig
-from portal import create_app
-from tests.integration.conftest import PageCheckingClient
+from tests.support.apps import AppFactory
 
 # What people would type, and the page that must come first. Paraphrases, plurals and, in
 # Welsh, the mutated forms a sentence puts words in ("gais", "fathodyn", "nghartref").
@@ -85,9 +83,8 @@ WELSH = [
 @pytest.fixture(scope="module")
 def search_client():
     """One app for the whole table: search pages read no database."""
-    app = create_app(TestConfig())
-    app.test_client_class = PageCheckingClient
-    return app.test_client()
+    with AppFactory() as make_app:
+        yield make_app(migrate=False).test_client()
 
 
 def results_page(client, url: str, **params) -> BeautifulSoup:

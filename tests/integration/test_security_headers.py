@@ -6,7 +6,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from tests.integration.staff.conftest import create_staff, signed_in
+from config import ProductionConfig
+from tests.support.staff import create_staff, signed_in
 
 
 def test_every_page_sends_the_security_headers(client, page_urls):
@@ -65,17 +66,21 @@ def test_session_cookie_is_http_only_and_same_site_lax(app):
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
 
 
-def test_production_cookies_are_secure_host_only_and_prefixed(monkeypatch):
-    from config import ProductionConfig
-    from portal import create_app
+def production_app(make_app, monkeypatch, migrate: bool):
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    return make_app(
+        ProductionConfig,
+        SECRET_KEY="test-only-not-secret",
+        SQLALCHEMY_DATABASE_URI="sqlite://",
+        migrate=migrate,
+    )
+
+
+def test_production_cookies_are_secure_host_only_and_prefixed(make_app, monkeypatch):
     from portal.needs import store
     from portal.needs.model import Needs
 
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    config = ProductionConfig()
-    config.SECRET_KEY = "test-only-not-secret"
-    config.SQLALCHEMY_DATABASE_URI = "sqlite://"
-    app = create_app(config)
+    app = production_app(make_app, monkeypatch, migrate=False)
     assert app.config["SESSION_COOKIE_NAME"] == "__Host-session"
     with app.test_request_context(base_url="https://localhost"):
         response = app.response_class()
@@ -104,20 +109,12 @@ def test_every_staff_page_sends_the_headers_and_is_never_stored(app):
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin", url
 
 
-def test_the_production_staff_cookie_is_secure_strict_and_prefixed(monkeypatch):
-    from config import ProductionConfig
-    from portal import create_app
+def test_the_production_staff_cookie_is_secure_strict_and_prefixed(make_app, monkeypatch):
     from portal.assist import sessions
     from portal.assist.models import StaffMember
     from portal.extensions import db
-    from tests.integration.conftest import fresh_database
 
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    config = ProductionConfig()
-    config.SECRET_KEY = "test-only-not-secret"
-    config.SQLALCHEMY_DATABASE_URI = "sqlite://"
-    app = create_app(config)
-    fresh_database(app)
+    app = production_app(make_app, monkeypatch, migrate=True)
     with app.test_request_context(base_url="https://localhost"):
         member = StaffMember(email="a@b.example", name="A", role="admin", password_hash="x")
         db.session.add(member)

@@ -18,10 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from config import ROOT
-from tests.integration.transactions.conftest import BINS
+from tests.support.answers import BINS
+from tests.support.forms import csrf_token, submit_form
 from tests.system.conftest import database
 from tests.system.figures import report
-from tests.system.journeys import fill_bins_form, post, reference_on, token
+from tests.system.journeys import fill_bins_form, reference_on
 
 TYPED = "The bin lorry missed the whole of Heol y Bryn again."
 
@@ -41,8 +42,8 @@ def ready(cluster, index: int) -> int:
 def test_the_database_stops_and_comes_back(cluster):
     person = requests.Session()
     question = f"{cluster.url}{BINS}/more-details"
-    post(person, f"{cluster.url}{BINS}/bin-type", {"answer": "recycling"})
-    csrf = token(person, question)
+    submit_form(person, f"{cluster.url}{BINS}/bin-type", {"answer": "recycling"})
+    csrf = csrf_token(person, question)  # read while the database is up, sent while it is not
     outcomes = {}
     postgres("stop-postgres")
     try:
@@ -106,7 +107,7 @@ def test_a_worker_killed_while_people_send_forms_loses_and_duplicates_nothing(cl
     for number in range(people):  # everyone reaches check your answers first
         person = requests.Session()
         fill_bins_form(person, cluster.url, email=f"kill-{number}@example.com")
-        person.csrf = token(person, f"{cluster.url}{BINS}/check")
+        person.csrf = csrf_token(person, f"{cluster.url}{BINS}/check")
         sessions.append(person)
     acknowledged: dict[int, str] = {}
     failures = {"retries": 0}
@@ -181,7 +182,7 @@ def test_redis_stopping_does_not_stop_the_service(cluster):
     )
     try:
         pages = [person.get(cluster.url + "/", timeout=30).status_code for _ in range(4)]
-        answered = post(person, f"{cluster.url}{BINS}/bin-type", {"answer": "recycling"})
+        answered = submit_form(person, f"{cluster.url}{BINS}/bin-type", {"answer": "recycling"})
     finally:
         postgres("start")  # starts whatever of PostgreSQL and Redis is not running
     assert pages == [200, 200, 200, 200]

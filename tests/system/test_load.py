@@ -12,13 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from config import TestConfig
-from portal import create_app
 from portal.needs import store
-from tests.profiles import PROFILES
+from tests.support.forms import submit_form
+from tests.support.profiles import PROFILES
 from tests.system.conftest import BIN, SECRET, database
 from tests.system.figures import report
-from tests.system.journeys import fill_bins_form, post, reference_on, send_bins_form
+from tests.system.journeys import fill_bins_form, reference_on, send_bins_form
 
 CLIENTS = 16
 JOURNEYS = 24
@@ -46,11 +45,10 @@ PAGES = [
 CONTACT = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
 
 
-def needs_cookies() -> list[str | None]:
+def needs_cookies(make_app) -> list[str | None]:
     """The needs cookie of every profile the browser tests use, signed with the cluster's
     key, so page views are personalised as people's really are."""
-    app = create_app(TestConfig())
-    app.secret_key = SECRET
+    app = make_app(SECRET_KEY=SECRET, migrate=False)
     with app.test_request_context():
         return [store.dump(needs) if needs.declared else None for needs, _ in PROFILES.values()]
 
@@ -81,9 +79,9 @@ def session(tally: Tally, cookie: str | None = None) -> requests.Session:
     return person
 
 
-def test_mixed_load_loses_nothing_and_never_fails(cluster):
+def test_mixed_load_loses_nothing_and_never_fails(cluster, make_app):
     tally = Tally()
-    cookies = needs_cookies()
+    cookies = needs_cookies(make_app)
     staff_email = "queue-worker@glanmor.example"
     subprocess.run(
         [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", staff_email,
@@ -92,7 +90,7 @@ def test_mixed_load_loses_nothing_and_never_fails(cluster):
         env=cluster.env, check=True, capture_output=True,
     )  # fmt: skip
     staff = session(tally)
-    post(staff, f"{cluster.url}/staff/sign-in",
+    submit_form(staff, f"{cluster.url}/staff/sign-in",
          {"email": staff_email, "password": "steady load all afternoon"})  # fmt: skip
     deadline = time.monotonic() + DEADLINE_SECONDS
 
@@ -111,11 +109,11 @@ def test_mixed_load_loses_nothing_and_never_fails(cluster):
 
     def contact_request(number: int) -> None:
         person = session(tally)
-        post(person, cluster.url + CONTACT, {
+        submit_form(person, cluster.url + CONTACT, {
             "kind": "call_back", "name": f"Load {number}", "phone": "01632 960 001",
             "best_time": "any", "language": random.choice(["en", "cy"]),
         })  # fmt: skip
-        sent = post(person, f"{cluster.url}{CONTACT}/check", {})
+        sent = submit_form(person, f"{cluster.url}{CONTACT}/check")
         reference = reference_on(person.get(cluster.url + sent.headers["Location"], timeout=30))
         if reference:
             with tally.lock:

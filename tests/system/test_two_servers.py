@@ -6,8 +6,9 @@ import subprocess
 
 import requests
 
+from tests.support.forms import submit_form
 from tests.system.conftest import BIN, database
-from tests.system.journeys import fill_bins_form, post, reference_on, send_bins_form, token
+from tests.system.journeys import fill_bins_form, reference_on, send_bins_form
 
 STAFF_EMAIL = "two-servers@glanmor.example"
 STAFF_PASSWORD = "two servers one session"
@@ -39,7 +40,7 @@ def test_a_staff_session_holds_on_every_server_and_ends_on_every_server(cluster)
         env=cluster.env, check=True, capture_output=True,
     )  # fmt: skip
     staff = requests.Session()
-    signed_in = post(
+    signed_in = submit_form(
         staff, f"{cluster.url}/staff/sign-in", {"email": STAFF_EMAIL, "password": STAFF_PASSWORD}
     )
     assert signed_in.headers["Location"] == "/staff/"
@@ -50,12 +51,7 @@ def test_a_staff_session_holds_on_every_server_and_ends_on_every_server(cluster)
         seen.add(page.headers["X-Upstream"])
     assert len(seen) == 2
     stolen = dict(staff.cookies)
-    signed_out = staff.post(
-        f"{cluster.url}/staff/sign-out",
-        data={"csrf_token": token(staff, f"{cluster.url}/staff/")},
-        allow_redirects=False,
-        timeout=30,
-    )
+    signed_out = submit_form(staff, f"{cluster.url}/staff/", to="/staff/sign-out")
     assert signed_out.status_code == 302
     replay = requests.Session()
     replay.cookies.update(stolen)
@@ -71,7 +67,7 @@ def test_rate_limits_are_shared_between_servers(cluster):
     codes = []
     try:
         for number in range(10):
-            response = post(
+            response = submit_form(
                 attempts,
                 f"{cluster.url}/staff/sign-in",
                 {"email": f"nobody{number}@glanmor.example", "password": "wrong wrong wrong"},

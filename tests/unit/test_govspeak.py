@@ -15,7 +15,7 @@ from portal.publishing import syntax
 from portal.publishing.govspeak import ENGLISH_LABELS, translated_labels
 from portal.publishing.loader import load_page, load_taxonomy
 from portal.publishing.markdown import Segment, render_markdown, render_segments
-from tests.unit.content_samples import TAXONOMY
+from tests.support.content import TAXONOMY
 
 WELSH = {
     "information": "Gwybodaeth",

@@ -7,7 +7,7 @@ import pytest
 
 from portal.publishing.lint import Finding, check_content
 from portal.publishing.translation import source_hash
-from tests.unit.content_samples import SERVICE_FRONT_MATTER, TAXONOMY
+from tests.support.content import SERVICE_FRONT_MATTER, TAXONOMY
 
 # Review dates are compared with today.
 pytestmark = pytest.mark.clock

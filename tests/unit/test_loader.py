@@ -8,7 +8,7 @@ import pytest
 from portal.publishing.index import ContentIndex
 from portal.publishing.loader import ContentError, load_page, load_taxonomy, split_name
 from portal.publishing.schema import ServiceMeta
-from tests.unit.content_samples import SERVICE_FRONT_MATTER, TAXONOMY
+from tests.support.content import SERVICE_FRONT_MATTER, TAXONOMY
 
 LANGUAGES = ("en", "cy")
 

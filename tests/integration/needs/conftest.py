@@ -1,16 +1,7 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from portal.needs import store
 from portal.needs.model import Needs
-
-
-def submit(client, url: str, data: dict, follow: bool = False):
-    """Fill in a form as a browser would: fetch the page, send its CSRF token back."""
-    page = BeautifulSoup(client.get(url).data, "html5lib")
-    token = page.find("input", attrs={"name": "csrf_token"})["value"]
-    form = page.find("form", method="post")
-    return client.post(form["action"], data={"csrf_token": token, **data}, follow_redirects=follow)
 
 
 @pytest.fixture
@@ -23,7 +14,3 @@ def declare(app, client):
         client.set_cookie(store.COOKIE_NAME, value)
 
     return declare
-
-
-def soup_of(response) -> BeautifulSoup:
-    return BeautifulSoup(response.data, "html5lib")

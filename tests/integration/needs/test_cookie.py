@@ -5,7 +5,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from portal.needs import store
 from portal.needs.model import NO_NEEDS, Needs
-from tests.integration.needs.conftest import soup_of
+from tests.support.pages import soup_of
 
 
 def test_no_cookie_is_set_by_just_reading_pages(client):

@@ -1,7 +1,8 @@
 """The "What helps you" journey through plain HTML forms: no JavaScript involved."""
 
 from portal.needs import store
-from tests.integration.needs.conftest import soup_of, submit
+from tests.support.forms import submit_form
+from tests.support.pages import soup_of
 
 
 def saved_cookie(response) -> str | None:
@@ -23,7 +24,7 @@ def test_the_whole_journey_saves_the_answers_only_at_the_end(client):
         ("/your-needs/help", {"answer": "no"}),
     ]
     for url, data in answers:
-        response = submit(client, url, data)
+        response = submit_form(client, url, data)
         assert response.status_code == 302, url
         assert saved_cookie(response) is None
     assert response.headers["Location"] == "/your-needs/check"
@@ -39,7 +40,7 @@ def test_the_whole_journey_saves_the_answers_only_at_the_end(client):
     assert rows["Colours"] == "High contrast"
     assert rows["How you like to be contacted"] == "Email Phone"
 
-    response = submit(client, "/your-needs/check", {})
+    response = submit_form(client, "/your-needs/check", {})
     assert response.headers["Location"] == "/your-needs/saved"
     cookie = saved_cookie(response)
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Max-Age=31536000" in cookie
@@ -56,12 +57,12 @@ def test_skipping_a_question_moves_on_without_an_answer(client):
 
 
 def test_choosing_welsh_continues_the_journey_in_welsh(client):
-    response = submit(client, "/your-needs/language", {"answer": "cy"})
+    response = submit_form(client, "/your-needs/language", {"answer": "cy"})
     assert response.headers["Location"] == "/cy/your-needs/text-size"
 
 
 def test_the_preferred_way_is_only_asked_when_there_is_a_choice(client):
-    response = submit(client, "/your-needs/contact", {"answer": ["phone"]})
+    response = submit_form(client, "/your-needs/contact", {"answer": ["phone"]})
     assert response.headers["Location"] == "/your-needs/help"
 
 
@@ -69,12 +70,12 @@ def test_change_links_come_back_to_check_your_answers(client):
     check = soup_of(client.get("/your-needs/check"))
     change = check.select_one('a[href="/your-needs/text-size?change=1"]')
     assert change is not None
-    response = submit(client, "/your-needs/text-size?change=1", {"answer": "largest"})
+    response = submit_form(client, "/your-needs/text-size?change=1", {"answer": "largest"})
     assert response.headers["Location"] == "/your-needs/check"
 
 
 def test_an_answer_that_is_not_an_option_gets_an_error_and_keeps_the_page(client):
-    response = submit(client, "/your-needs/text-size", {"answer": "gigantic"})
+    response = submit_form(client, "/your-needs/text-size", {"answer": "gigantic"})
     page = soup_of(response)
     assert response.status_code == 400
     assert page.title.get_text().startswith("Error:")
@@ -82,14 +83,14 @@ def test_an_answer_that_is_not_an_option_gets_an_error_and_keeps_the_page(client
 
 
 def test_a_welsh_error_is_in_welsh(client):
-    response = submit(client, "/cy/your-needs/text-size", {"answer": "gigantic"})
+    response = submit_form(client, "/cy/your-needs/text-size", {"answer": "gigantic"})
     page = soup_of(response)
     assert page.title.get_text().startswith("Gwall:")
 
 
 def test_clearing_deletes_the_cookie(client, declare):
     declare(contrast="dark")
-    response = submit(client, "/your-needs/saved", {})
+    response = submit_form(client, "/your-needs/saved", {})
     assert response.headers["Location"] == "/your-needs/cleared"
     assert "needs=;" in saved_cookie(response)
     assert "app-theme-dark" not in soup_of(client.get("/")).html.get("class", [])

@@ -1,6 +1,6 @@
 """Declared needs applied on the server, each change explained in the reader's language."""
 
-from tests.integration.needs.conftest import soup_of
+from tests.support.pages import soup_of
 
 BLUE_BADGE = "/services/apply-for-a-blue-badge"
 

@@ -7,12 +7,9 @@ and is refused to everyone by the blueprint until it has one.
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from config import TestConfig
-from portal import create_app
 from portal.assist.access import ANYONE, access_of
 from portal.assist.roles import PERMISSIONS, ROLES
-from tests.integration.conftest import fresh_database
-from tests.integration.staff.conftest import STAFF, create_staff, signed_in
+from tests.support.staff import STAFF, create_staff, signed_in
 
 OPEN_ROUTES = {"staff.sign_in", "staff.sign_in_code"}
 
@@ -75,13 +72,10 @@ def test_signed_out_every_staff_route_sends_you_to_sign_in(app):
 
 
 @pytest.fixture
-def app_without_csrf():
+def app_without_csrf(make_app):
     """Role checks on POST routes: without CSRF in the way, the role decides."""
-    config = TestConfig()
-    config.WTF_CSRF_ENABLED = False
-    app = create_app(config)  # the plain test client: these pages have no tokens
-    fresh_database(app)
-    return app
+    # The plain test client: these pages have no tokens, which the page checks would report.
+    return make_app(WTF_CSRF_ENABLED=False, check_pages=False)
 
 
 @pytest.mark.parametrize("email", list(STAFF))

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from portal.assist.models import AuditEvent, AuditLogIsAppendOnly, StaffMember
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
-from tests.integration.staff.conftest import post, sign_in, signed_in
+from tests.support.forms import submit_form
+from tests.support.staff import sign_in, signed_in
 
 NEW = "/staff/admin/staff/new"
 
@@ -25,7 +26,7 @@ def new_member(**fields):
 
 def test_an_admin_adds_a_staff_member_who_can_then_sign_in(app, staff):
     admin = signed_in(app, "admin@glanmor.example")
-    assert post(admin, NEW, new_member(), NEW).headers["Location"] == "/staff/admin/staff"
+    assert submit_form(admin, NEW, new_member()).headers["Location"] == "/staff/admin/staff"
     assert "Rhian Morgan" in admin.get("/staff/admin/staff").data.decode()
     assert (
         sign_in(app.test_client(), "rhian@glanmor.example", "three quiet rivers in May").status_code
@@ -45,7 +46,7 @@ def test_an_admin_adds_a_staff_member_who_can_then_sign_in(app, staff):
 )
 def test_a_new_account_must_be_valid_and_what_was_typed_is_kept(app, staff, fields, message):
     admin = signed_in(app, "admin@glanmor.example")
-    response = post(admin, NEW, new_member(**fields), NEW)
+    response = submit_form(admin, NEW, new_member(**fields))
     assert response.status_code == 400
     page = response.data.decode()
     assert message in page
@@ -55,15 +56,17 @@ def test_a_new_account_must_be_valid_and_what_was_typed_is_kept(app, staff, fiel
 
 def test_a_department_admin_can_add_staff_only_to_their_department(app, staff):
     admin = signed_in(app, "roads-admin@glanmor.example")
-    response = post(admin, NEW, new_member(), NEW)  # housing: not theirs
+    response = submit_form(admin, NEW, new_member())  # housing: not theirs
     assert response.status_code == 400
-    assert post(admin, NEW, new_member(department="roads-and-transport"), NEW).status_code == 302
+    assert submit_form(admin, NEW, new_member(department="roads-and-transport")).status_code == 302
 
 
 def test_an_admin_cannot_deactivate_themselves(app, staff):
     admin = signed_in(app, "admin@glanmor.example")
     own = staff["admin@glanmor.example"]
-    assert post(admin, f"/staff/admin/staff/{own}/deactivate").status_code == 409
+    assert (
+        submit_form(admin, "/staff/", to=f"/staff/admin/staff/{own}/deactivate").status_code == 409
+    )
 
 
 def test_the_audit_log_is_append_only(app, staff):

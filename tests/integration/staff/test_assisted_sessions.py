@@ -9,20 +9,21 @@ from portal.extensions import db
 from portal.needs import code
 from portal.needs.model import Needs
 from portal.transactions.models import Submission
-from tests.integration.staff.conftest import csrf_token, post, signed_in
-from tests.integration.transactions.conftest import BIN_ANSWERS, BINS, walk
+from tests.support.answers import BIN_ANSWERS, BINS
+from tests.support.forms import submit_form, walk
+from tests.support.staff import signed_in
 
 ASSISTANT = "waste@glanmor.example"
 HELP = "/staff/help-someone"
 
 
 def start_helping(client, **fields):
-    return post(client, HELP, {"channel": "in_person", "consent": "y", **fields}, HELP)
+    return submit_form(client, HELP, {"channel": "in_person", "consent": "y", **fields})
 
 
 def test_consent_is_asked_for_first_and_what_was_chosen_is_kept(app, staff):
     client = signed_in(app, ASSISTANT)
-    response = post(client, HELP, {"channel": "phone", "needs_code": "ABCD"}, HELP)
+    response = submit_form(client, HELP, {"channel": "phone", "needs_code": "ABCD"})
     assert response.status_code == 400
     page = response.data.decode()
     assert "Ask the person if they agree before you start" in page
@@ -58,11 +59,8 @@ def test_the_persons_needs_code_shapes_every_page_and_the_banner_stays(app, staf
 def test_needs_set_during_a_session_stay_on_the_server(app, staff):
     client = signed_in(app, ASSISTANT)
     assert start_helping(client).headers["Location"] == "/your-needs"
-    client.post(
-        "/your-needs/text-size",
-        data={"csrf_token": csrf_token(client, "/your-needs/text-size"), "answer": "large"},
-    )
-    client.post("/your-needs/check", data={"csrf_token": csrf_token(client, "/your-needs/check")})
+    submit_form(client, "/your-needs/text-size", {"answer": "large"})
+    submit_form(client, "/your-needs/check")
     assert client.get_cookie("needs") is None
     assert "app-text-large" in client.get("/").data.decode()
     with app.app_context():
@@ -73,7 +71,7 @@ def test_what_is_sent_is_marked_assisted_with_who_and_how(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client, channel="video")
     walk(client, BINS, BIN_ANSWERS)
-    client.post(f"{BINS}/check", data={"csrf_token": csrf_token(client, f"{BINS}/check")})
+    submit_form(client, f"{BINS}/check")
     with app.app_context():
         submission = db.session.scalar(select(Submission))
         assisted = db.session.get(AssistedSession, submission.assisted_session_id)
@@ -87,9 +85,9 @@ def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client)
     walk(client, BINS, BIN_ANSWERS)
-    client.post(f"{BINS}/check", data={"csrf_token": csrf_token(client, f"{BINS}/check")})
+    submit_form(client, f"{BINS}/check")
     assert client.get(f"{BINS}/sent").status_code == 200
-    response = post(client, "/staff/help-someone/end", token_from="/")
+    response = submit_form(client, "/", to="/staff/help-someone/end")
     assert response.headers["Location"] == "/staff/"
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert any(h.startswith("needs=;") for h in response.headers.getlist("Set-Cookie"))
@@ -109,7 +107,7 @@ def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
 def test_signing_out_ends_the_assisted_session_too(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client)
-    post(client, "/staff/sign-out", token_from="/")
+    submit_form(client, "/", to="/staff/sign-out")
     with app.app_context():
         assert db.session.scalar(select(AssistedSession)).ended_at is not None
     assert 'id="assisted-banner"' not in client.get("/").data.decode()
@@ -119,10 +117,10 @@ def test_a_contact_request_sent_for_someone_is_marked_as_assisted(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client, channel="phone")
     url = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
-    client.post(
+    submit_form(
+        client,
         url,
-        data={
-            "csrf_token": csrf_token(client, url),
+        {
             "kind": "call_back",
             "name": "Sam Jones",
             "phone": "01632 960 001",
@@ -130,7 +128,7 @@ def test_a_contact_request_sent_for_someone_is_marked_as_assisted(app, staff):
             "language": "en",
         },
     )
-    client.post(f"{url}/check", data={"csrf_token": csrf_token(client, f"{url}/check")})
+    submit_form(client, f"{url}/check")
     with app.app_context():
         assert db.session.scalar(select(ContactRequest)).assisted_session_id is not None
 

@@ -7,7 +7,8 @@ from portal.callbacks.models import ContactRequest
 from portal.extensions import db
 from portal.needs import store
 from portal.needs.model import Needs
-from tests.integration.staff.conftest import csrf_token, post, signed_in
+from tests.support.forms import submit_form
+from tests.support.staff import signed_in
 
 WELSH_WHAT_HAPPENS_NEXT = "Beth sy'n digwydd nesaf"
 SERVICE = "report-a-missed-bin-collection"
@@ -25,23 +26,17 @@ ANSWERS = {
 
 def send(client, prefix: str = "", answers: dict | None = None):
     url = prefix + URL
-    response = client.post(
-        url, data={"csrf_token": csrf_token(client, url), **(answers or ANSWERS)}
-    )
+    response = submit_form(client, url, answers or ANSWERS)
     assert response.headers["Location"] == f"{url}/check", response.data[:3000]
-    return client.post(f"{url}/check", data={"csrf_token": csrf_token(client, f"{url}/check")})
+    return submit_form(client, f"{url}/check")
 
 
 @pytest.mark.parametrize("prefix", ["", "/cy"])
 def test_a_citizen_can_ask_for_an_appointment_and_take_away_what_happens_next(app, client, prefix):
-    check = client.post(
-        prefix + URL, data={"csrf_token": csrf_token(client, prefix + URL), **ANSWERS}
-    )
+    check = submit_form(client, prefix + URL, ANSWERS)
     page = client.get(check.headers["Location"]).data.decode()
     assert "Sam Jones" in page and "07700 900 982" in page
-    sent = client.post(
-        f"{prefix}{URL}/check", data={"csrf_token": csrf_token(client, f"{prefix}{URL}/check")}
-    )
+    sent = submit_form(client, f"{prefix}{URL}/check")
     assert sent.headers["Location"] == f"{prefix}{URL}/sent"
     summary = client.get(sent.headers["Location"]).data.decode()
     with app.app_context():
@@ -58,10 +53,10 @@ def test_a_citizen_can_ask_for_an_appointment_and_take_away_what_happens_next(ap
 
 
 def test_mistakes_are_explained_and_nothing_typed_is_lost(client):
-    response = client.post(
+    response = submit_form(
+        client,
         URL,
-        data={
-            "csrf_token": csrf_token(client, URL),
+        {
             "kind": "call_back",
             "name": "Sam <b>Jones</b>",
             "phone": "call me maybe",
@@ -129,13 +124,16 @@ def test_the_queue_marks_welsh_filters_and_is_worked_to_completion(app, client, 
         )
     detail_url = f"/staff/requests/{reference}"
     assert "Contact in Welsh" in worker.get(detail_url).data.decode()
-    post(worker, f"{detail_url}/claim", token_from=detail_url)
-    empty = post(worker, f"{detail_url}/notes", {"text": "  "}, detail_url)
+    submit_form(worker, detail_url, to=f"{detail_url}/claim")
+    empty = submit_form(worker, detail_url, {"text": "  "}, to=f"{detail_url}/notes")
     assert empty.status_code == 400 and b"Enter a note" in empty.data
-    post(
-        worker, f"{detail_url}/notes", {"text": "Booked for Tuesday 10am, BSL booked."}, detail_url
+    submit_form(
+        worker,
+        detail_url,
+        {"text": "Booked for Tuesday 10am, BSL booked."},
+        to=f"{detail_url}/notes",
     )
-    post(worker, f"{detail_url}/complete", token_from=detail_url)
+    submit_form(worker, detail_url, to=f"{detail_url}/complete")
     with app.app_context():
         done = db.session.scalar(
             select(ContactRequest).where(ContactRequest.reference == reference)

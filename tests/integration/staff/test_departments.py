@@ -12,7 +12,8 @@ from portal.assist.models import AuditEvent
 from portal.callbacks.models import ContactRequest
 from portal.extensions import db
 from portal.transactions.models import Submission
-from tests.integration.staff.conftest import post, signed_in
+from tests.support.forms import submit_form
+from tests.support.staff import signed_in
 
 WASTE = "waste-and-recycling"
 ROADS = "roads-and-transport"
@@ -86,7 +87,7 @@ def test_another_departments_record_is_not_found_by_changing_the_id(app, records
     if method == "GET":
         response = client.get(url)
     else:
-        response = post(client, url, {"text": "claimed by the wrong team"})
+        response = submit_form(client, "/staff/", {"text": "claimed by the wrong team"}, to=url)
     assert response.status_code == 404
     with app.app_context():
         request = db.session.scalar(
@@ -110,13 +111,20 @@ def test_an_all_departments_admin_sees_everything(app, records):
 
 def test_export_is_for_administrators_and_only_their_departments(app, records):
     assistant = signed_in(app, "roads@glanmor.example")
-    assert post(assistant, "/staff/submissions/export", {"format": "csv"}).status_code == 403
+    assert (
+        submit_form(
+            assistant, "/staff/", {"format": "csv"}, to="/staff/submissions/export"
+        ).status_code
+        == 403
+    )
     admin = signed_in(app, "roads-admin@glanmor.example")
-    response = post(admin, "/staff/submissions/export", {"format": "csv"})
+    response = submit_form(admin, "/staff/", {"format": "csv"}, to="/staff/submissions/export")
     assert response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.data.decode())))
     assert [row["reference"] for row in rows] == ["SUB1-0000"]
-    as_json = json.loads(post(admin, "/staff/submissions/export", {"format": "json"}).data)
+    as_json = json.loads(
+        submit_form(admin, "/staff/", {"format": "json"}, to="/staff/submissions/export").data
+    )
     assert [row["reference"] for row in as_json] == ["SUB1-0000"]
     assert as_json[0]["answers"] == {"email": "person1@example.com"}
     with app.app_context():
@@ -143,7 +151,9 @@ def test_a_csv_export_cannot_run_a_formula_in_a_spreadsheet(app, staff):
         )
         db.session.commit()
     admin = signed_in(app, "admin@glanmor.example")
-    text = post(admin, "/staff/submissions/export", {"format": "csv"}).data.decode()
+    text = submit_form(
+        admin, "/staff/", {"format": "csv"}, to="/staff/submissions/export"
+    ).data.decode()
     assert "'=HYPERLINK" in text
 
 
@@ -152,8 +162,13 @@ def test_a_department_admin_manages_only_their_departments_staff(app, staff, rec
     listing = admin.get("/staff/admin/staff").data.decode()
     assert "roads@glanmor.example" in listing and "waste@glanmor.example" not in listing
     waste_id = staff["waste@glanmor.example"]
-    assert post(admin, f"/staff/admin/staff/{waste_id}/deactivate").status_code == 404
-    assert post(admin, f"/staff/admin/staff/{waste_id}/unlock").status_code == 404
+    assert (
+        submit_form(admin, "/staff/", to=f"/staff/admin/staff/{waste_id}/deactivate").status_code
+        == 404
+    )
+    assert (
+        submit_form(admin, "/staff/", to=f"/staff/admin/staff/{waste_id}/unlock").status_code == 404
+    )
 
 
 def test_viewing_a_record_is_audited(app, records):

@@ -11,7 +11,8 @@ from portal.assist import passwords
 from portal.assist.models import AuditEvent, SignInThrottle, StaffMember, StaffSession
 from portal.clock import now
 from portal.extensions import db
-from tests.integration.staff.conftest import PASSWORD, csrf_token, post, sign_in, signed_in
+from tests.support.forms import submit_form
+from tests.support.staff import PASSWORD, sign_in, signed_in
 
 # Lockouts, back-off and session timeouts are periods of time.
 pytestmark = pytest.mark.clock
@@ -84,7 +85,7 @@ def test_an_administrator_can_unlock_an_account(app, client, staff):
     for _ in range(5):
         sign_in(client, ASSISTANT, "wrong password")
     admin = signed_in(app, "admin@glanmor.example")
-    response = post(admin, f"/staff/admin/staff/{staff[ASSISTANT]}/unlock")
+    response = submit_form(admin, "/staff/", to=f"/staff/admin/staff/{staff[ASSISTANT]}/unlock")
     assert response.status_code == 302
     assert sign_in(client, ASSISTANT).status_code == 302
 
@@ -109,7 +110,7 @@ def test_signing_in_rotates_the_session_so_a_planted_token_is_worthless(app, cli
 def test_signing_out_ends_the_session_on_the_server(app, client, staff):
     sign_in(client, ASSISTANT)
     token = staff_cookie(client)
-    response = post(client, "/staff/sign-out")
+    response = submit_form(client, "/staff/", to="/staff/sign-out")
     assert response.headers["Location"] == "/staff/sign-in?signed_out=1"
     assert staff_cookie(client) is None
     stolen = app.test_client()  # someone who copied the cookie before sign-out
@@ -140,7 +141,7 @@ def test_a_session_times_out(app, client, staff, column, age):
 def test_a_deactivated_member_is_signed_out_at_once(app, client, staff):
     sign_in(client, ASSISTANT)
     admin = signed_in(app, "admin@glanmor.example")
-    post(admin, f"/staff/admin/staff/{staff[ASSISTANT]}/deactivate")
+    submit_form(admin, "/staff/", to=f"/staff/admin/staff/{staff[ASSISTANT]}/deactivate")
     assert client.get("/staff/").status_code == 302
     assert sign_in(client, ASSISTANT).status_code == 400
 
@@ -163,18 +164,11 @@ def test_two_factor_set_up_and_sign_in(app, client, staff):
     with client.session_transaction() as session:
         secret = session["staff_totp_setup"]
     assert " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)) in page
-    wrong = post(
-        client, "/staff/account/two-factor", {"code": "000000"}, "/staff/account/two-factor"
-    )
+    wrong = submit_form(client, "/staff/account/two-factor", {"code": "000000"})
     assert wrong.status_code == 400
     code = pyotp.TOTP(secret).now()
-    assert (
-        post(
-            client, "/staff/account/two-factor", {"code": code}, "/staff/account/two-factor"
-        ).status_code
-        == 302
-    )
-    post(client, "/staff/sign-out")
+    assert submit_form(client, "/staff/account/two-factor", {"code": code}).status_code == 302
+    submit_form(client, "/staff/", to="/staff/sign-out")
 
     fresh = app.test_client()
     response = sign_in(fresh, ASSISTANT)
@@ -182,19 +176,13 @@ def test_two_factor_set_up_and_sign_in(app, client, staff):
     assert staff_cookie(fresh) is None  # not signed in on the password alone
     assert fresh.get("/staff/").status_code == 302
     # The code already used to set up is refused: each code works once.
-    reused = fresh.post(
-        "/staff/sign-in/code",
-        data={"csrf_token": csrf_token(fresh, "/staff/sign-in/code"), "code": code},
-    )
+    reused = submit_form(fresh, "/staff/sign-in/code", {"code": code})
     assert reused.status_code == 400
     with app.app_context():  # a later code (the next 30 seconds) is accepted
         member = db.session.get(StaffMember, staff[ASSISTANT])
         member.totp_last_step -= 1
         db.session.commit()
-    accepted = fresh.post(
-        "/staff/sign-in/code",
-        data={"csrf_token": csrf_token(fresh, "/staff/sign-in/code"), "code": code},
-    )
+    accepted = submit_form(fresh, "/staff/sign-in/code", {"code": code})
     assert accepted.headers["Location"] == "/staff/"
     assert fresh.get("/staff/").status_code == 200
 
@@ -209,7 +197,7 @@ def test_a_code_is_refused_once_two_factor_is_gone(app, client, staff):
     with app.app_context():
         db.session.get(StaffMember, staff[ASSISTANT]).totp_secret = None
         db.session.commit()
-    refused = post(client, "/staff/sign-in/code", {"code": "123456"}, "/staff/sign-in/code")
+    refused = submit_form(client, "/staff/sign-in/code", {"code": "123456"})
     assert refused.status_code == 400
     assert staff_cookie(client) is None
 
@@ -241,15 +229,15 @@ def test_a_good_password_is_accepted_and_hashed_with_argon2id(app):
 def test_changing_your_password(app, client, staff):
     sign_in(client, ASSISTANT)
     url = "/staff/account/password"
-    weak = post(client, url, {"current": PASSWORD, "new": "password"}, url)
+    weak = submit_form(client, url, {"current": PASSWORD, "new": "password"})
     assert weak.status_code == 400 and b"12 characters or more" in weak.data
-    wrong = post(client, url, {"current": "nope nope nope", "new": "a brand new passphrase"}, url)
+    wrong = submit_form(client, url, {"current": "nope nope nope", "new": "a brand new passphrase"})
     assert wrong.status_code == 400
     assert (
-        post(client, url, {"current": PASSWORD, "new": "a brand new passphrase"}, url).status_code
+        submit_form(client, url, {"current": PASSWORD, "new": "a brand new passphrase"}).status_code
         == 302
     )
-    post(client, "/staff/sign-out")
+    submit_form(client, "/staff/", to="/staff/sign-out")
     assert sign_in(client, ASSISTANT).status_code == 400
     assert sign_in(client, ASSISTANT, "a brand new passphrase").status_code == 302
 

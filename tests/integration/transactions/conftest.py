@@ -1,74 +1,8 @@
 import pytest
-from bs4 import BeautifulSoup
 
-BINS = "/forms/report-a-missed-bin-collection"
-PARKING = "/forms/apply-for-a-resident-parking-permit"
-CARE = "/forms/ask-for-a-care-needs-assessment"
-
-BIN_ANSWERS = [
-    ("bin-type", {"answer": "recycling"}),
-    ("put-out", {"answer": "yes"}),
-    (
-        "address",
-        {
-            "answer-line_1": "12 Heol y Bryn",
-            "answer-line_2": "",
-            "answer-town": "Glanmor",
-            "answer-postcode": "cf99 1ab",
-        },
-    ),
-    ("collection-date", {"answer": ["3", "11", "2026"]}),
-    ("more-details", {"answer": "The lorry passed at 6am."}),
-    ("email", {"answer": "sam@example.com"}),
-]
-CARE_ANSWERS = [
-    ("who", {"answer": ["me", "someone-i-care-for"]}),
-    ("full-name", {"answer": "Sam Jones"}),
-    ("phone", {"answer": "07700 900 982"}),
-    ("best-time", {"answer": "none"}),
-    ("call-language", {"answer": "welsh"}),
-    ("postcode", {"answer": "CF99 1AA"}),
-    ("ni-number", {"answer": "jh 12 34 56 c"}),
-    ("about", {"answer": "Help getting washed and dressed."}),
-]
-PARKING_ANSWERS = [
-    ("in-zone", {"answer": "yes"}),
-    ("full-name", {"answer": "Alex Price"}),
-    (
-        "address",
-        {
-            "answer-line_1": "4 Stryd y Farchnad",
-            "answer-town": "Glanmor",
-            "answer-postcode": "CF99 2BD",
-        },
-    ),
-    ("registration", {"answer": "CU57 ABC"}),
-    ("engine-size", {"answer": "1.6"}),
-    ("permits", {"answer": "2"}),
-    ("start-date", {"answer": ["1", "12", "2026"]}),
-    ("email", {"answer": "alex@example.com"}),
-    ("phone", {"answer": ""}),
-]
-
-
-def csrf(client, url: str) -> str:
-    page = BeautifulSoup(client.get(url).data, "html5lib")
-    return page.find("input", attrs={"name": "csrf_token"})["value"]
-
-
-def answer(client, url: str, data: dict):
-    return client.post(url, data={"csrf_token": csrf(client, url), **data})
-
-
-def walk(client, form: str, answers, prefix: str = ""):
-    """Answer every question in order; return the last response."""
-    response = None
-    for question, data in answers:
-        response = answer(client, f"{prefix}{form}/{question}", data)
-        assert response.status_code == 302, (question, response.data[:2000])
-    return response
+from tests.support.pages import soup_of
 
 
 @pytest.fixture
 def soup():
-    return lambda response: BeautifulSoup(response.data, "html5lib")
+    return soup_of

@@ -3,7 +3,8 @@ keeps what was typed, and links the error summary to the field."""
 
 import pytest
 
-from tests.integration.transactions.conftest import BINS, CARE, PARKING, answer
+from tests.support.answers import BINS, CARE, PARKING
+from tests.support.forms import submit_form
 
 # (form, question, what was typed, English message)
 CASES = [
@@ -62,7 +63,7 @@ CASES = [
 def test_bad_input_gets_an_error_summary_and_keeps_the_page(
     client, soup, prefix, form, question, typed, message
 ):
-    response = answer(client, f"{prefix}{form}/{question}", typed)
+    response = submit_form(client, f"{prefix}{form}/{question}", typed)
     page = soup(response)
     assert response.status_code == 400
     assert page.title.get_text().startswith("Gwall:" if prefix else "Error:")
@@ -75,16 +76,16 @@ def test_bad_input_gets_an_error_summary_and_keeps_the_page(
     if message and not prefix:
         assert link.get_text(strip=True) == message
     if prefix:
-        english = soup(answer(client, f"{form}/{question}", typed))
+        english = soup(submit_form(client, f"{form}/{question}", typed))
         assert link.get_text(strip=True) != english.select_one(
             ".govuk-error-summary__list a"
         ).get_text(strip=True), "the Welsh page must not show the English message"
 
 
 def test_what_was_typed_is_kept(client, soup):
-    page = soup(answer(client, f"{CARE}/phone", {"answer": "call me maybe"}))
+    page = soup(submit_form(client, f"{CARE}/phone", {"answer": "call me maybe"}))
     assert page.select_one("input#answer")["value"] == "call me maybe"
-    page = soup(answer(client, f"{BINS}/collection-date", {"answer": ["31", "2", "2026"]}))
+    page = soup(submit_form(client, f"{BINS}/collection-date", {"answer": ["31", "2", "2026"]}))
     assert [page.select_one(f"#answer-{p}")["value"] for p in ("day", "month", "year")] == [
         "31",
         "2",

@@ -4,46 +4,26 @@ import json
 from datetime import timedelta
 
 import pytest
-from flask_migrate import upgrade
 from sqlalchemy import select, update
 
-from config import TestConfig
-from portal import create_app
 from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Draft
-from tests.integration.conftest import PageCheckingClient
-from tests.integration.transactions.conftest import (
-    BIN_ANSWERS,
-    BINS,
-    CARE,
-    CARE_ANSWERS,
-    answer,
-    csrf,
-    walk,
-)
+from tests.support.answers import BIN_ANSWERS, BINS, CARE, CARE_ANSWERS
+from tests.support.forms import submit_form, walk
 
 # Drafts expire a fixed time after their last change.
 pytestmark = pytest.mark.clock
 
 
-def app_on(database: str):
-    config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = database
-    app = create_app(config)
-    app.test_client_class = PageCheckingClient
-    with app.app_context():
-        upgrade()
-    return app
-
-
-def test_a_restarted_server_carries_on_where_the_person_was(tmp_path, soup):
+def test_a_restarted_server_carries_on_where_the_person_was(make_app, tmp_path, soup):
     database = f"sqlite:///{tmp_path / 'portal.db'}"
-    first = app_on(database).test_client()
+    first = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
     walk(first, BINS, BIN_ANSWERS[:3])
     session_cookie = first.get_cookie("session").value
 
-    restarted = app_on(database).test_client()  # a new process: same database, same cookie
+    # A new process: the same database (migrated as it is, not emptied), the same cookie.
+    restarted = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
     restarted.set_cookie("session", session_cookie)
     assert restarted.get(f"{BINS}/check").headers["Location"] == f"{BINS}/collection-date"
     page = soup(restarted.get(f"{BINS}/address"))
@@ -62,14 +42,14 @@ def test_a_return_code_brings_the_draft_to_another_device(app, client, soup):
     assert len(code) == 14
 
     other_device = app.test_client()
-    response = answer(other_device, "/forms/resume", {"code": code.lower()})
+    response = submit_form(other_device, "/forms/resume", {"code": code.lower()})
     assert response.headers["Location"] == f"{CARE}/call-language"
     page = soup(other_device.get(f"{CARE}/full-name"))
     assert page.select_one("input#answer")["value"] == "Sam Jones"
 
 
 def test_a_wrong_return_code_is_refused_in_the_readers_language(client, soup):
-    response = answer(client, "/cy/forms/resume", {"code": "ZZZZ-ZZZZ-ZZZZ"})
+    response = submit_form(client, "/cy/forms/resume", {"code": "ZZZZ-ZZZZ-ZZZZ"})
     assert response.status_code == 400
     assert soup(response).title.get_text().startswith("Gwall:")
 
@@ -89,7 +69,7 @@ def test_expired_drafts_are_ignored_and_purged(app, client):
 
 def test_submissions_export_as_json_and_csv(app, client):
     walk(client, CARE, CARE_ANSWERS)
-    client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
+    submit_form(client, f"{CARE}/check")
     runner = app.test_cli_runner()
     exported = json.loads(
         runner.invoke(

@@ -7,17 +7,15 @@ from portal.extensions import db
 from portal.needs import store
 from portal.needs.model import Needs
 from portal.transactions.models import Draft, Submission
-from tests.integration.transactions.conftest import (
+from tests.support.answers import (
     BIN_ANSWERS,
     BINS,
     CARE,
     CARE_ANSWERS,
     PARKING,
     PARKING_ANSWERS,
-    answer,
-    csrf,
-    walk,
 )
+from tests.support.forms import csrf_token, submit_form, walk
 
 
 @pytest.mark.parametrize(
@@ -29,9 +27,7 @@ def test_every_form_can_be_completed_and_sent(app, client, soup, form, answers, 
     assert last.headers["Location"] == f"{prefix}{form}/check"
     check = soup(client.get(f"{prefix}{form}/check"))
     assert len(check.select(".govuk-summary-list__row")) == len(answers)
-    sent = client.post(
-        f"{prefix}{form}/check", data={"csrf_token": csrf(client, f"{prefix}{form}/check")}
-    )
+    sent = submit_form(client, f"{prefix}{form}/check")
     assert sent.headers["Location"] == f"{prefix}{form}/sent"
     page = soup(client.get(f"{prefix}{form}/sent"))
     reference = page.select_one(".govuk-panel strong").get_text(strip=True)
@@ -44,7 +40,7 @@ def test_every_form_can_be_completed_and_sent(app, client, soup, form, answers, 
 
 def test_answers_are_stored_normalised(app, client):
     walk(client, BINS, BIN_ANSWERS)
-    client.post(f"{BINS}/check", data={"csrf_token": csrf(client, f"{BINS}/check")})
+    submit_form(client, f"{BINS}/check")
     with app.app_context():
         saved = db.session.scalar(select(Submission)).answers
     assert saved["address"]["postcode"] == "CF99 1AB"
@@ -53,14 +49,14 @@ def test_answers_are_stored_normalised(app, client):
 
 
 def test_a_branch_leads_to_the_exit_page(client, soup):
-    response = answer(client, f"{BINS}/put-out", {"answer": "no"})
+    response = submit_form(client, f"{BINS}/put-out", {"answer": "no"})
     assert response.headers["Location"] == f"{BINS}/exit/not-put-out"
     assert soup(client.get(response.headers["Location"])).h1
 
 
 def test_sending_twice_makes_one_submission(app, client):
     walk(client, CARE, CARE_ANSWERS)
-    token = csrf(client, f"{CARE}/check")
+    token = csrf_token(client, f"{CARE}/check")  # the same request, replayed below
     first = client.post(f"{CARE}/check", data={"csrf_token": token})
     with app.app_context():
         draft_id = db.session.scalar(select(Draft.id))
@@ -74,20 +70,20 @@ def test_sending_twice_makes_one_submission(app, client):
 
 
 def test_check_your_answers_sends_you_back_to_the_first_unanswered_question(client):
-    answer(client, f"{BINS}/bin-type", {"answer": "black-bin"})
+    submit_form(client, f"{BINS}/bin-type", {"answer": "black-bin"})
     response = client.get(f"{BINS}/check")
     assert response.headers["Location"] == f"{BINS}/put-out"
 
 
 def test_change_links_return_to_check_your_answers(client):
     walk(client, BINS, BIN_ANSWERS)
-    response = answer(client, f"{BINS}/bin-type?change=1", {"answer": "black-bin"})
+    response = submit_form(client, f"{BINS}/bin-type?change=1", {"answer": "black-bin"})
     assert response.headers["Location"] == f"{BINS}/check"
 
 
 def test_changing_an_answer_that_opens_an_exit_goes_there(client):
     walk(client, BINS, BIN_ANSWERS)
-    response = answer(client, f"{BINS}/put-out?change=1", {"answer": "no"})
+    response = submit_form(client, f"{BINS}/put-out?change=1", {"answer": "no"})
     assert response.headers["Location"] == f"{BINS}/exit/not-put-out"
 
 
@@ -95,7 +91,7 @@ def test_what_happens_next_is_in_the_preferred_channel(app, client, soup):
     with app.test_request_context():
         client.set_cookie(store.COOKIE_NAME, store.dump(Needs(channels=("phone",))))
     walk(client, CARE, CARE_ANSWERS)
-    client.post(f"{CARE}/check", data={"csrf_token": csrf(client, f"{CARE}/check")})
+    submit_form(client, f"{CARE}/check")
     page = soup(client.get(f"{CARE}/sent"))
     with app.app_context():
         expected = app.extensions["content"].forms["ask-for-a-care-needs-assessment"]

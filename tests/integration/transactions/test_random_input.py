@@ -6,9 +6,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from config import TestConfig
-from portal import create_app
-from tests.integration.conftest import fresh_database
+from tests.support.apps import AppFactory, shared_app
 
 FORMS = [
     "report-a-missed-bin-collection",
@@ -25,15 +23,15 @@ posted = st.dictionaries(
 
 @pytest.fixture(scope="module")
 def client():
-    config = TestConfig()
-    config.WTF_CSRF_ENABLED = False  # the property is about answers; CSRF is tested elsewhere
-    app = create_app(config)
-    fresh_database(app)
-    return app.test_client()
+    with AppFactory() as make_app:
+        # The property is about answers; CSRF is tested elsewhere. The plain client: without
+        # CSRF the forms have no token, which the page checks would report.
+        app = make_app(WTF_CSRF_ENABLED=False, check_pages=False)
+        yield app.test_client()
 
 
 def questions():
-    app = create_app(TestConfig())
+    app = shared_app()
     return [(slug, q.id) for slug in FORMS for q in app.extensions["content"].forms[slug].questions]
 
 

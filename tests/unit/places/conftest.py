@@ -1,38 +1,8 @@
-"""Place files for the tests, written the way a content designer would write them."""
+"""The folder the places tests write their place files into."""
 
 from pathlib import Path
 
 import pytest
-import yaml
-
-
-def place_data(**overrides) -> dict:
-    """A valid place, with any field replaced (a value of None removes the field)."""
-    data = {
-        "name": {"en": "Glanmor Library", "cy": "Llyfrgell Glanmor"},
-        "kind": "library",
-        "address": [{"en": "Market Square", "cy": "Sgwâr y Farchnad"}, "Heol y Castell"],
-        "town": {"en": "Glanmor", "cy": "Glanmor"},
-        "postcode": "CF99 1LB",
-        "phone": "029 2018 0911",
-        "opening_hours": [
-            {
-                "days": {"en": "Monday to Friday", "cy": "Dydd Llun i ddydd Gwener"},
-                "hours": {"en": "9am to 5pm", "cy": "9am i 5pm"},
-            }
-        ],
-        "help": ["free-computers"],
-        "welsh_speakers": True,
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def write_place(folder: Path, file_name: str, /, **overrides) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{file_name}.yaml"
-    path.write_text(yaml.safe_dump(place_data(**overrides), allow_unicode=True), "utf-8")
-    return path
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.places.directory import MAX_QUERY_CHARS, PlaceDirectory, clean_query
-from tests.unit.places.conftest import write_place
+from tests.support.content import write_place
 
 PLACES = {
     "glanmor-library": dict(

@@ -5,7 +5,7 @@ import pytest
 from portal.places.directory import PlaceDirectory, load_place
 from portal.places.schema import ACCESSIBILITY, HELP, KINDS
 from portal.publishing.loader import ContentError
-from tests.unit.places.conftest import write_place
+from tests.support.content import write_place
 
 
 def error_for(folder, **overrides) -> str:

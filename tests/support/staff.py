@@ -1,11 +1,13 @@
-"""Staff accounts in every role and two departments, and a way to sign each in."""
+"""Staff accounts in every role and two departments, and ways to sign each in: through the
+sign-in form, as a person does, or with a session made directly."""
 
-import pytest
-from bs4 import BeautifulSoup
+import hashlib
+import secrets
 
 from portal.assist import passwords
-from portal.assist.models import StaffMember
+from portal.assist.models import StaffMember, StaffSession
 from portal.extensions import db
+from tests.support.forms import submit_form
 
 PASSWORD = "correct horse battery staple"
 # email: (role, department)
@@ -16,11 +18,7 @@ STAFF = {
     "waste@glanmor.example": ("assistant", "waste-and-recycling"),
     "designer@glanmor.example": ("content_designer", "waste-and-recycling"),
 }
-
-
-@pytest.fixture
-def staff(app):
-    return create_staff(app)
+SIGN_IN = "/staff/sign-in"
 
 
 def create_staff(app) -> dict[str, int]:
@@ -43,31 +41,26 @@ def create_staff(app) -> dict[str, int]:
     return ids
 
 
-def csrf_token(client, url: str) -> str:
-    page = BeautifulSoup(client.get(url).data, "html5lib")
-    field = page.find("input", attrs={"name": "csrf_token"})
-    return field["value"] if field else ""  # none when an app runs without CSRF
-
-
 def sign_in(client, email: str, password: str = PASSWORD, next_url: str | None = None):
-    url = "/staff/sign-in" + (f"?next={next_url}" if next_url else "")
-    return client.post(
-        url,
-        data={
-            "csrf_token": csrf_token(client, "/staff/sign-in"),
-            "email": email,
-            "password": password,
-        },
-    )
-
-
-def post(client, url: str, data: dict | None = None, token_from: str = "/staff/"):
-    """A POST with a fresh CSRF token, as a browser would send from a staff page."""
-    return client.post(url, data={"csrf_token": csrf_token(client, token_from), **(data or {})})
+    """The sign-in form, filled in and sent (to where `next_url` asks to go after)."""
+    url = SIGN_IN + (f"?next={next_url}" if next_url else "")
+    return submit_form(client, SIGN_IN, {"email": email, "password": password}, to=url)
 
 
 def signed_in(app, email: str):
+    """A new test client, signed in through the form."""
     client = app.test_client()
     response = sign_in(client, email)
     assert response.status_code == 302, response.data[:3000]
     return client
+
+
+def session_token(app, staff_id: int) -> str:
+    """A signed-in staff session made directly, its cookie's value: for tests that sign in
+    many times and are not about signing in (the form's rate limit would refuse them)."""
+    token = secrets.token_urlsafe(32)
+    with app.app_context():
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        db.session.add(StaffSession(token_hash=digest, staff_id=staff_id))
+        db.session.commit()
+    return token

@@ -1,4 +1,5 @@
-"""The needs profiles every page is checked under, shared by the budget and browser tiers."""
+"""The needs profiles every page is checked under, shared by the budget, browser and system
+tiers."""
 
 from portal.needs.model import Needs
 

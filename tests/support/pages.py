@@ -1,9 +1,13 @@
-"""The invariants every HTML page must hold, checked on every page the tests fetch."""
+"""The invariants every HTML page must hold, and the test client that checks them on every
+page a test fetches (test apps use it unless a test asks for the plain client)."""
 
+import gzip
 import re
 
+import brotli
 import html5lib
 from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
 
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]"
 
@@ -57,3 +61,35 @@ def problems_with(html: str) -> list[str]:
         ):
             problems.append("a POST form has no CSRF token")
     return problems
+
+
+def decoded(response) -> str:
+    """The page's HTML, whether or not it was sent compressed."""
+    data = response.get_data()
+    encoding = response.headers.get("Content-Encoding")
+    if encoding == "br":
+        data = brotli.decompress(data)
+    elif encoding == "gzip":
+        data = gzip.decompress(data)
+    return data.decode()
+
+
+def soup_of(response) -> BeautifulSoup:
+    """The page a test client answered, parsed as a browser would."""
+    return BeautifulSoup(response.data, "html5lib")
+
+
+class PageCheckingClient(FlaskClient):
+    """A test client that checks the page invariants on every HTML response to a GET."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        method = kwargs.get("method") or getattr(args[0] if args else None, "method", "GET")
+        if (
+            method == "GET"
+            and response.mimetype == "text/html"
+            and not 300 <= response.status_code < 400
+        ):
+            problems = problems_with(decoded(response))
+            assert not problems, f"{response.request.path}: " + "; ".join(problems)
+        return response
