@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from portal.assist.models import StaffMember
 from portal.extensions import db
-from tests.integration.conftest import decoded
 from tests.integration.staff.conftest import create_staff, csrf_token, post, signed_in
+from tests.support.pages import decoded
 
 # What GOV.UK Frontend (the macros and the JavaScript) writes when a param is left out.
 ENGLISH_PHRASES = (
