@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 
 from portal.assist.models import StaffMember
 from portal.extensions import db
-from tests.integration.staff.conftest import create_staff, csrf_token, post, signed_in
+from tests.support.forms import csrf_token, submit_form
 from tests.support.pages import decoded
+from tests.support.staff import create_staff, signed_in
 
 # What GOV.UK Frontend (the macros and the JavaScript) writes when a param is left out.
 ENGLISH_PHRASES = (
@@ -191,7 +192,7 @@ def test_staff_pages_in_welsh_password_warning_success_and_pages(app):
         "Mae eich cyfrinair wedi'i guddio"
     )
     # Errors on a staff form.
-    errors = soup_of(post(admin, "/cy/staff/account/password", {}, "/cy/staff/account/password"))
+    errors = soup_of(submit_form(admin, "/cy/staff/account/password", {}))
     assert [e.get_text(strip=True) for e in errors.select(".govuk-error-message span")] == [
         "Gwall:"
     ] * len(errors.select(".govuk-error-message"))
@@ -202,13 +203,13 @@ def test_staff_pages_in_welsh_password_warning_success_and_pages(app):
             db.select(StaffMember).where(StaffMember.email == "waste@glanmor.example")
         )
         member_id = member.id
-    flashed = post(admin, f"/cy/staff/admin/staff/{member_id}/unlock", token_from="/cy/staff/")
+    flashed = submit_form(admin, "/cy/staff/", to=f"/cy/staff/admin/staff/{member_id}/unlock")
     listing = soup_of(admin.get(flashed.headers["Location"]))
     assert listing.select_one(".govuk-notification-banner__title").get_text(strip=True) == (
         "Llwyddiant"
     )
     # The warning when someone is already being helped.
-    post(admin, "/cy/staff/help-someone", {"channel": "in_person", "consent": "y"})
+    submit_form(admin, "/cy/staff/help-someone", {"channel": "in_person", "consent": "y"})
     warning = soup_of(admin.get("/cy/staff/help-someone")).select_one(".govuk-warning-text")
     assert warning.select_one(".govuk-visually-hidden").get_text(strip=True) == "Rhybudd"
     # The audit log's pages.
