@@ -142,25 +142,23 @@ def check():
 
 @localised_route(bp, "/your-needs/saved")
 def saved():
-    needs = current_needs()
     return render_template(
-        "needs/saved.html",
-        declared=needs.declared,
-        summary=summary_rows(needs),
-        needs_code=_needs_code(needs),
-        lifetime_days=store.LIFETIME.days,
+        "needs/saved.html", **_told_us(current_needs()), lifetime_days=store.LIFETIME.days
     )
 
 
 @localised_route(bp, "/your-needs/code")
 def printable_code():
-    needs = current_needs()
-    return render_template(
-        "needs/code.html",
-        declared=needs.declared,
-        summary=summary_rows(needs),
-        needs_code=_needs_code(needs),
-    )
+    return render_template("needs/code.html", **_told_us(current_needs()))
+
+
+def _told_us(needs: Needs) -> dict:
+    """What the saved and code pages show of the needs: whether any, the rows, the code."""
+    return {
+        "declared": needs.declared,
+        "summary": summary_rows(needs),
+        "needs_code": _needs_code(needs),
+    }
 
 
 @localised_route(bp, "/your-needs/restore", methods=["GET", "POST"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, g, has_request_context
 
-from portal.i18n import current_language
+from portal.i18n import current_language, default_language
 from portal.needs.model import NO_NEEDS, Needs
 
 
@@ -69,8 +69,8 @@ def register_visitor(app: Flask, sources: list[Source]) -> None:
 def current_visitor() -> Visitor:
     """This request's visitor (resolved on first use: error pages can come before
     before_request has run)."""
-    if not has_request_context():
-        return Visitor(current_language(), NO_NEEDS, None, None)
+    if not has_request_context():  # a command or a start-up task: nobody is being served
+        return Visitor(default_language(), NO_NEEDS, None, None)
     visitor = g.get("visitor")
     if visitor is None:
         visitor = g.visitor = _resolve()
