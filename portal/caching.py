@@ -11,11 +11,12 @@ import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 
 from portal.extensions import cache
 from portal.i18n import current_language
 from portal.needs.visitor import current_visitor
+from portal.privacy import is_personal
 from portal.publishing.index import current_content
 
 
@@ -49,9 +50,16 @@ def cached_page(view: Callable) -> Callable:
     return wrapper
 
 
+def must_not_be_stored() -> bool:
+    """The one decision about `no-store`: a person's own data, or a staff member helping."""
+    if current_visitor().is_assisted:
+        return True
+    return is_personal(current_app.view_functions.get(request.endpoint or ""))
+
+
 def add_http_caching(response: Response) -> Response:
     """Private, revalidated pages with ETags; static files are WhiteNoise's business."""
-    if current_visitor().is_assisted:
+    if must_not_be_stored():
         # On a shared computer, the browser must keep no copy of the person's pages.
         response.headers["Cache-Control"] = "no-store"
         return response

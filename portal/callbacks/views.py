@@ -22,6 +22,7 @@ from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
 from portal.needs.visitor import current_needs, current_visitor
+from portal.privacy import personal
 from portal.publishing.index import current_content
 from portal.references import new_code
 
@@ -51,6 +52,7 @@ def _prefilled() -> dict:
 
 
 @localised_route(bp, "/services/<slug>/ask-us-to-contact-you", methods=["GET", "POST"])
+@personal
 def start(slug: str):
     found = _service(slug)
     drafts = session.get(DRAFT_KEY, {})
@@ -107,6 +109,7 @@ def _rows(slug: str, answers: dict) -> list[dict]:
 
 
 @localised_route(bp, "/services/<slug>/ask-us-to-contact-you/check", methods=["GET", "POST"])
+@personal
 def check(slug: str):
     found = _service(slug)
     answers = session.get(DRAFT_KEY, {}).get(slug)
@@ -158,6 +161,7 @@ def _send(page, answers: dict) -> ContactRequest:
 
 
 @localised_route(bp, "/services/<slug>/ask-us-to-contact-you/sent")
+@personal
 def sent(slug: str):
     found = _service(slug)
     reference = session.get(SENT_KEY, {}).get(slug)

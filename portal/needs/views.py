@@ -23,6 +23,7 @@ from portal.needs.journey import QUESTIONS, QUESTIONS_BY_SLUG, next_question
 from portal.needs.model import Needs
 from portal.needs.summary import summary_rows
 from portal.needs.visitor import current_needs
+from portal.privacy import personal
 
 bp = Blueprint("needs", __name__)
 
@@ -125,6 +126,7 @@ def _back(slug: str, needs: Needs, changing: bool) -> str:
 
 
 @localised_route(bp, "/your-needs/check", methods=["GET", "POST"])
+@personal
 def check():
     draft = _draft()
     if request.method == "POST":
@@ -141,6 +143,7 @@ def check():
 
 
 @localised_route(bp, "/your-needs/saved")
+@personal
 def saved():
     return render_template(
         "needs/saved.html", **_told_us(current_needs()), lifetime_days=store.LIFETIME.days
@@ -148,6 +151,7 @@ def saved():
 
 
 @localised_route(bp, "/your-needs/code")
+@personal
 def printable_code():
     return render_template("needs/code.html", **_told_us(current_needs()))
 

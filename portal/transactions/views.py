@@ -11,6 +11,7 @@ from portal.extensions import db, limiter
 from portal.i18n import current_language, localised_route
 from portal.languages import languages
 from portal.needs.visitor import current_needs, current_visitor
+from portal.privacy import personal
 from portal.transactions import drafts
 from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
@@ -51,6 +52,7 @@ def start(slug: str):
 
 
 @localised_route(bp, "/forms/<slug>/<question_id>", methods=["GET", "POST"])
+@personal
 def question(slug: str, question_id: str):
     form = _form(slug)
     asked = form.question(question_id)
@@ -153,6 +155,7 @@ def exit_page(slug: str, exit_id: str):
 
 
 @localised_route(bp, "/forms/<slug>/check", methods=["GET", "POST"])
+@personal
 def check(slug: str):
     form = _form(slug)
     draft = drafts.current_draft(form)
@@ -236,6 +239,7 @@ def _declared_access_needs(needs) -> bool:
 
 
 @localised_route(bp, "/forms/<slug>/sent")
+@personal
 def sent(slug: str):
     form = _form(slug)
     reference = session.get(SENT_KEY, {}).get(slug)
@@ -266,6 +270,7 @@ def sent(slug: str):
 
 
 @localised_route(bp, "/forms/<slug>/save")
+@personal
 def save(slug: str):
     form = _form(slug)
     draft = drafts.current_draft(form)
@@ -284,6 +289,7 @@ def save(slug: str):
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])
+@personal
 @limiter.limit("10 per minute", methods=["POST"])
 def resume():
     resume_form = ResumeForm()

@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 from portal.caching import render_key
 from portal.needs import store
 from portal.needs.model import Needs
+from tests.support.answers import CARE, CARE_ANSWERS
+from tests.support.forms import submit_form, walk
 
 
 def asset_urls(client) -> list[str]:
@@ -113,3 +115,22 @@ def test_the_query_string_is_part_of_the_key(app):
     with app.test_request_context("/services/x"):
         standard = render_key()
     assert easy != standard
+
+
+def test_pages_that_show_what_a_person_told_us_are_never_stored(client):
+    """Shared computers (libraries): answers, return codes, references and needs must not
+    stay on the disk, where `private, no-cache` would leave them."""
+    walk(client, CARE, CARE_ANSWERS)
+    for url in [
+        f"{CARE}/full-name",
+        f"{CARE}/check",
+        "/forms/resume",
+        "/services/report-a-pothole/ask-us-to-contact-you",
+        "/your-needs/check",
+        "/your-needs/code",
+    ]:
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    sent = submit_form(client, f"{CARE}/check")
+    assert client.get(sent.headers["Location"]).headers["Cache-Control"] == "no-store"
+    # A page about the service, with nothing of theirs in it, is still revalidated.
+    assert client.get(CARE).headers["Cache-Control"] == "private, no-cache"
