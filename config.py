@@ -7,6 +7,7 @@ start-up loudly instead of running with a key everyone can read in this file.
 import os
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 
@@ -17,6 +18,17 @@ class ConfigError(RuntimeError):
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+# A checkout on a laptop answers to the names of this machine and nothing else.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(base_url: str, listed: str) -> list[str]:
+    hosts = [host.strip().lower() for host in listed.split(",") if host.strip()]
+    if base_url:
+        hosts.insert(0, (urlsplit(base_url).hostname or "").lower())
+    return hosts or list(LOOPBACK_HOSTS)
 
 
 class Config:
@@ -117,8 +129,18 @@ class Config:
     # One JSON line per request on standard error, with its request id (production).
     LOG_JSON = _env("PORTAL_LOG_JSON", "false").lower() == "true"
     # How many proxies (load balancers) in front of the app to trust for the client's
-    # address and scheme (X-Forwarded-For, X-Forwarded-Proto). 0 trusts none.
+    # address and scheme (X-Forwarded-For, X-Forwarded-Proto). 0 trusts none. Never the
+    # host (X-Forwarded-Host): see BASE_URL.
     TRUSTED_PROXIES = int(_env("PORTAL_TRUSTED_PROXIES", "0"))
+    # The address people reach the portal at, scheme and host only, for example
+    # https://services.glanmor.example. Every absolute URL (hreflang links, the API's
+    # links, the open data) is built on it, never on the request's Host header, which
+    # anyone can write (portal.addresses). Empty: the request's own, allowed, host.
+    BASE_URL = _env("PORTAL_BASE_URL", "").rstrip("/")
+    # The host names requests may be for (Flask refuses any other with a 400): BASE_URL's
+    # host and any in PORTAL_ALLOWED_HOSTS, comma-separated (say, the address a health
+    # check uses). With neither, this machine's own names, for development.
+    TRUSTED_HOSTS = allowed_hosts(BASE_URL, _env("PORTAL_ALLOWED_HOSTS", ""))
 
     # Pages are compressed as they are sent; zstd is left out until browsers agree on it.
     COMPRESS_ALGORITHM = ("br", "gzip")
@@ -158,6 +180,13 @@ class Config:
         """Fail at start-up, not on the first request, when a required secret is missing."""
         if not self.SECRET_KEY:
             raise ConfigError("Set the SECRET_KEY environment variable.")
+        if self.BASE_URL:
+            address = urlsplit(self.BASE_URL)
+            if address.scheme not in ("http", "https") or not address.hostname or address.path:
+                raise ConfigError(
+                    f"PORTAL_BASE_URL is {self.BASE_URL!r}; give the scheme and host only, "
+                    "for example https://services.glanmor.example."
+                )
 
 
 class ProductionConfig(Config):
@@ -176,6 +205,12 @@ class ProductionConfig(Config):
         if not os.environ.get("DATABASE_URL"):
             raise ConfigError(
                 "Set the DATABASE_URL environment variable (production does not guess a database)."
+            )
+        if not self.BASE_URL:
+            raise ConfigError(
+                "Set the PORTAL_BASE_URL environment variable to the address people use, for "
+                "example https://services.glanmor.example (production does not trust the "
+                "Host header to say it)."
             )
 
 

@@ -7,6 +7,7 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import ROOT, Config, ConfigError, config_from_environment
+from portal.addresses import Portal, register_addresses
 from portal.assets import AssetsNotBuilt, register_assets
 from portal.bundle import load_content
 from portal.caching import register_caching
@@ -14,7 +15,6 @@ from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
 from portal.publishing.loader import ContentError
 from portal.request_log import register_request_log
-from portal.requests import PortalRequest
 from portal.security import register_security
 
 
@@ -58,19 +58,19 @@ def _create_app(config: Config | None) -> Flask:
     config = config or config_from_environment()
     config.validate()
     # Static files are served by WhiteNoise (portal.assets), not Flask's static route.
-    app = Flask(__name__, static_folder=None, template_folder=None)
-    app.request_class = PortalRequest
+    app = Portal(__name__, static_folder=None, template_folder=None)
     app.config.from_object(config)
     register_jinja(app)
     register_extensions(app)
     register_languages(app)
-    register_security(app)
+    register_addresses(app)
     register_request_log(app)
     register_caching(app)
     register_assets(app)
     register_content(app)
     register_blueprints(app)
     register_cli(app)
+    register_security(app)  # last: its middleware wraps everything else
     return app
 
 

@@ -23,6 +23,7 @@ from portal.publishing.index import current_content
 def render_key() -> str:
     """Everything a content page's HTML depends on, as one cache key."""
     parts = (
+        request.host,  # one of TRUSTED_HOSTS; kept apart in case a page ever names it
         request.path,
         request.query_string.decode("latin-1"),
         current_language(),

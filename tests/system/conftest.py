@@ -143,7 +143,10 @@ http {{
     client_max_body_size 1m;
     location / {{
       proxy_pass http://portal;
+      # As the production guide says: the client's Host (the portal refuses any it does
+      # not know), nothing it says about another host, and nginx's own word on the rest.
       proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-Host "";
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
       # Which server answered: the tests check that requests really alternate.
@@ -171,9 +174,14 @@ def cluster(tmp_path_factory):
     database_url = fresh_database("portal_system")
     redis_url = env_in["TEST_REDIS_URL"]
     subprocess.run(["redis-cli", "-u", redis_url, "flushall"], check=True, capture_output=True)
+    ports = [free_port(), free_port()]
+    front = free_port()
     env = {
         **os.environ,
         "PORTAL_ENV": "production",
+        # Absolute URLs name the load balancer (the servers answer 127.0.0.1 as well, for
+        # their health checks).
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{front}",
         "SECRET_KEY": SECRET,
         "DATABASE_URL": database_url,
         "RATELIMIT_STORAGE_URI": redis_url,
@@ -197,8 +205,6 @@ def cluster(tmp_path_factory):
         check=True,
         capture_output=True,
     )
-    ports = [free_port(), free_port()]
-    front = free_port()
     instance = Cluster(
         url=f"http://127.0.0.1:{front}",
         database_url=database_url,
