@@ -38,8 +38,14 @@ class BadParameter(Exception):
 def public_json(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response.headers.setdefault("Cache-Control", "public, max-age=300")
-    response.headers["Content-Language"] = request.args.get("lang", "en")[:5]
+    # Only an answer may be shared for five minutes; an error is for the one who asked.
+    shareable = response.status_code == 200
+    response.headers.setdefault("Cache-Control", "public, max-age=300" if shareable else "no-store")
+    # The language the body is in, from the registry: never the query's text, which could
+    # carry a line break into the headers.
+    language = request.args.get("lang", "en")
+    if language in languages().content_codes:
+        response.headers["Content-Language"] = language
     return response
 
 
@@ -73,10 +79,13 @@ def _positive_int(name: str, default: int, maximum: int | None = None) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    # ASCII decimal digits only ("²" is a digit to Python but not a number int() reads), and
+    # few enough of them that int() never meets its limit on long strings.
+    value = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 9 else 0
+    if value < 1 or (maximum and value > maximum):
         limit = f" and at most {maximum}" if maximum else ""
         raise BadParameter(f"{name} must be a whole number, 1 or more{limit}")
-    return int(raw)
+    return value
 
 
 def _page_url(language: str, slug: str) -> str:

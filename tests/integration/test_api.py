@@ -95,3 +95,25 @@ def test_the_api_can_be_used_from_other_websites_and_cached(client):
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert response.headers["Cache-Control"] == "public, max-age=300"
     assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("per_page", ["²", "٣", "9" * 5000, "1e3", "-1"])
+def test_numbers_python_calls_digits_are_a_problem_not_a_500(api, per_page):
+    """Python calls "²" a digit, and int() refuses it: that was a 500 (issue 15, item 12)."""
+    response = api(f"/api/v1/services?per_page={per_page}")
+    assert response.status_code == 400
+    assert "per_page" in response.json["detail"]
+
+
+def test_a_line_break_in_the_language_never_reaches_the_headers(client):
+    response = client.get("/api/v1/services?lang=cy%0d%0aSet-Cookie:%20evil=1")
+    assert response.status_code == 400
+    assert "Set-Cookie" not in response.headers
+    assert "Content-Language" not in response.headers
+
+
+def test_an_error_is_never_shared_by_a_cache(client):
+    for url in ["/api/v1/services?per_page=0", "/api/v1/services/no-such-service"]:
+        response = client.get(url)
+        assert response.headers["Cache-Control"] == "no-store", url
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url

@@ -72,6 +72,8 @@ def production_app(make_app, monkeypatch, migrate: bool):
         ProductionConfig,
         SECRET_KEY="test-only-not-secret",
         SQLALCHEMY_DATABASE_URI="sqlite://",
+        BASE_URL="https://localhost",
+        TRUSTED_HOSTS=["localhost"],
         migrate=migrate,
     )
 
@@ -127,3 +129,27 @@ def test_the_production_staff_cookie_is_secure_strict_and_prefixed(make_app, mon
     for flag in ("Secure", "HttpOnly", "Path=/", "SameSite=Strict"):
         assert flag in cookie
     assert "Domain" not in cookie and "Expires" not in cookie  # gone when the browser closes
+
+
+def test_static_files_are_never_sniffed_and_carry_the_headers(client):
+    page = BeautifulSoup(client.get("/").data, "html5lib")
+    for url in [link["href"] for link in page.select("link[href^='/static/']")]:
+        with client.get(url) as response:
+            assert response.headers["X-Content-Type-Options"] == "nosniff", url
+            assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", url
+
+
+def test_a_failure_after_the_page_was_made_still_sends_the_headers(make_app):
+    """An after_request hook that fails left the 500 without any security header, and
+    cacheable (issue 15, item 12). The headers are added outside Flask."""
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    @app.after_request
+    def broken(response):
+        raise ValueError("a header value with a line break")
+
+    response = app.test_client().get("/")
+    assert response.status_code == 500
+    assert "object-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
