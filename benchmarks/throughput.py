@@ -151,6 +151,18 @@ def load(host: str, path: str, cookie: str, csv_prefix: str) -> dict[str, float]
     }
 
 
+def shared_rate_limits() -> str:
+    """The test Redis (scripts/test-services installs and starts it)."""
+    started = subprocess.run(
+        [str(ROOT / "scripts" / "test-services"), "start"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = dict(line.split("=", 1) for line in started.splitlines() if "=" in line)
+    return lines["TEST_REDIS_URL"]
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     secret = "benchmark-only-not-secret"
@@ -161,7 +173,11 @@ def main() -> None:
         "SECRET_KEY": secret,
         "DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
         "PORTAL_SECURE_COOKIES": "false",
+        "PORTAL_BASE_URL": app_url,
         "PORT": str(app_port),
+        # One worker per core, as in production, so the rate limits they share need Redis
+        # (gunicorn.conf.py refuses memory:// for more than one worker).
+        "RATELIMIT_STORAGE_URI": shared_rate_limits(),
     }
     gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "portal:create_app()"]
     flask = [str(BIN / "flask"), "--app", "portal", "db", "upgrade"]
