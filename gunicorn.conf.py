@@ -10,9 +10,10 @@ from config import ConfigError, config_from_environment
 
 # A missing secret or database stops gunicorn here, in one sentence, before it listens or
 # starts a worker (a worker failing to boot would print a traceback per worker instead).
+# (Not named `config`: gunicorn would read that as its own --config setting.)
 try:
-    config = config_from_environment()
-    config.validate()
+    portal_config = config_from_environment()
+    portal_config.validate()
 except ConfigError as problem:
     raise SystemExit(f"Error: {problem}") from None
 
@@ -24,7 +25,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 
 # Rate limits kept in a worker's memory are that worker's alone: with two workers, ten
 # sign-ins a minute would let twenty through. Several workers must share a store.
-if workers > 1 and config.RATELIMIT_STORAGE_URI.startswith("memory://"):
+if workers > 1 and portal_config.RATELIMIT_STORAGE_URI.startswith("memory://"):
     raise SystemExit(
         f"Error: {workers} workers would each keep their own rate limits in memory, "
         "multiplying every limit. Set RATELIMIT_STORAGE_URI to a store they share (for "
