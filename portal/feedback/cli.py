@@ -6,7 +6,7 @@ from datetime import timedelta
 import click
 from sqlalchemy import select
 
-from portal.cli import PortalGroup
+from portal.cli import PortalGroup, for_terminal
 from portal.clock import now
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
@@ -33,9 +33,9 @@ def report(days: int) -> None:
     for path, items in sorted(pages.items(), key=lambda item: -len(item[1])):
         yes = sum(1 for item in items if item.useful is True)
         no = sum(1 for item in items if item.useful is False)
-        click.echo(f"{path}: {yes} useful, {no} not useful")
+        click.echo(f"{for_terminal(path)}: {yes} useful, {no} not useful")
         for item in items:
             if item.what_doing or item.what_wrong:
                 when = item.created_at.strftime("%Y-%m-%d")
-                click.echo(f"  {when} doing: {item.what_doing or '-'}")
-                click.echo(f"             wrong: {item.what_wrong or '-'}")
+                click.echo(f"  {when} doing: {for_terminal(item.what_doing or '-')}")
+                click.echo(f"             wrong: {for_terminal(item.what_wrong or '-')}")
