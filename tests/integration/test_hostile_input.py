@@ -56,6 +56,25 @@ params = st.dictionaries(
 
 UNLIMITED = "100000 per minute"
 
+# Whoever sends a request writes its Host and X-Forwarded-* headers. None of what they say
+# about another host may reach a page, a link, the API or a Location (the render cache
+# would then give it to everyone). Only these headers name ATTACKER, so finding it in a
+# response means a header got through.
+ATTACKER = "attacker.invalid"
+host_headers = st.fixed_dictionaries(
+    {},
+    optional={
+        "Host": st.sampled_from(
+            ["localhost", "LOCALHOST", "localhost:80", "127.0.0.1", ATTACKER, f"{ATTACKER}:443",
+             f"localhost.{ATTACKER}", f"localhost@{ATTACKER}", f"{ATTACKER}/localhost", "",
+             "[::1]"]
+        ),
+        "X-Forwarded-Host": st.sampled_from([ATTACKER, f"localhost, {ATTACKER}", f"{ATTACKER}:80"]),
+        "X-Forwarded-Proto": st.sampled_from(["https", "http", "https, http", "ftp"]),
+        "X-Forwarded-For": st.sampled_from(["192.0.2.1", f"{ATTACKER}", "192.0.2.1, 10.0.0.1"]),
+    },
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def app():
@@ -66,6 +85,8 @@ def app():
             # the page checks are not this property (every page has them elsewhere).
             WTF_CSRF_ENABLED=False,
             check_pages=False,
+            # One proxy trusted, as in production, so the X-Forwarded-* headers are read.
+            TRUSTED_PROXIES=1,
             FEEDBACK_RATE_LIMIT=UNLIMITED,
             STAFF_SIGN_IN_RATE_LIMIT=UNLIMITED,
         )
@@ -116,6 +137,9 @@ def build(app, rule_text: str, path_values: list[str]) -> str:
 def check(response) -> None:
     assert response.status_code < 500, response.status_code
     body = response.get_data()
+    assert ATTACKER.encode() not in body, "a host a request named reached the response"
+    for name, value in response.headers.items():
+        assert ATTACKER not in value, (name, value)
     if response.mimetype == "text/html":
         assert b"<probe-" not in body, "input reflected without escaping"
     else:  # JSON, CSV or plain text may quote input, but a browser must never sniff HTML
@@ -136,23 +160,24 @@ def check(response) -> None:
     form=params,
     signed_in=st.booleans(),
     raw_body=st.one_of(st.none(), st.binary(max_size=300)),
+    headers=host_headers,
 )
 def test_no_input_breaks_a_route_or_comes_back_unescaped(
-    app, rule, method, path_values, query, form, signed_in, raw_body
+    app, rule, method, path_values, query, form, signed_in, raw_body, headers
 ):
     client = app.test_client()
     if signed_in:
         client.set_cookie("staff", staff_token(app))
     url = build(app, rule, path_values)
     if method == "GET":
-        response = client.get(url, query_string=query)
+        response = client.get(url, query_string=query, headers=headers)
     elif raw_body is not None:  # bytes that are not valid form data, or not valid UTF-8
         response = client.post(
-            url, query_string=query, data=raw_body,
+            url, query_string=query, data=raw_body, headers=headers,
             content_type="application/x-www-form-urlencoded; charset=utf-8",
         )  # fmt: skip
     else:
-        response = client.post(url, query_string=query, data=form)
+        response = client.post(url, query_string=query, data=form, headers=headers)
     check(response)
 
 
