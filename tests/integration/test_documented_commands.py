@@ -180,8 +180,12 @@ def free_port() -> int:
 @pytest.mark.parametrize("command", documented(("gunicorn ",)))
 @pytest.mark.parametrize(
     ("given", "missing"),
-    [({}, "SECRET_KEY"), ({"SECRET_KEY": "not-really-secret"}, "DATABASE_URL")],
-    ids=["no-secret-key", "no-database-url"],
+    [
+        ({}, "SECRET_KEY"),
+        ({"SECRET_KEY": "not-really-secret"}, "DATABASE_URL"),
+        ({"SECRET_KEY": "not-really-secret", "DATABASE_URL": "sqlite://"}, "PORTAL_BASE_URL"),
+    ],
+    ids=["no-secret-key", "no-database-url", "no-base-url"],
 )
 def test_gunicorn_refuses_to_start_without_production_settings_in_one_sentence(
     command, given, missing, tmp_path, development_checkout
