@@ -60,7 +60,8 @@ def _hash(code: str) -> str:
 
 
 def issue_return_code(draft: Draft) -> str:
-    """A code that brings this draft back on any device; a new one replaces the old."""
+    """A code that brings this draft back on any device. Asked for again, a new one replaces
+    the old (the save page only does that when the person asks for it)."""
     code = new_code(12)
     draft.return_code_hash = _hash(code)
     db.session.commit()

@@ -269,23 +269,34 @@ def sent(slug: str):
     )
 
 
-@localised_route(bp, "/forms/<slug>/save")
+@localised_route(bp, "/forms/<slug>/save", methods=["GET", "POST"])
 @personal
 def save(slug: str):
+    """ "Save and come back later". Only a POST (with its CSRF token) makes a code, and a
+    draft keeps the code it was given: the person may have written it down, so a link,
+    a refresh or another site can never quietly make it stop working. Someone who lost
+    theirs asks for a new one on purpose, and the page says the old one no longer works."""
     form = _form(slug)
     draft = drafts.current_draft(form)
     if draft is None:
         return redirect(url_for("forms.start", slug=slug))
-    code = drafts.issue_return_code(draft)
-    return render_template(
-        "transactions/save.html",
-        form=form,
-        code=code,
-        lifetime_days=drafts.lifetime().days,
-        language=current_language(),
-        text=text,
-        fallback=_language_attrs(),
-    )
+    page = {
+        "form": form,
+        "lifetime_days": drafts.lifetime().days,
+        "language": current_language(),
+        "text": text,
+        "fallback": _language_attrs(),
+    }
+    has_code = draft.return_code_hash is not None
+    if request.method == "POST":  # CSRFProtect has already checked the token
+        replacing = request.form.get("replace") == "yes"
+        if has_code and not replacing:
+            return redirect(url_for("forms.save", slug=slug), 303)
+        code = drafts.issue_return_code(draft)
+        return render_template(
+            "transactions/save.html", code=code, replaced=has_code and replacing, **page
+        )
+    return render_template("transactions/save_ask.html", has_code=has_code, **page)
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])
