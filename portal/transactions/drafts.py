@@ -92,7 +92,11 @@ def submit(
 ) -> Submission:
     """Send the draft. Sending the same draft again returns the first submission.
     Sent in an assisted session, it is marked as assisted (the session says who helped
-    and how)."""
+    and how).
+
+    The draft goes in the same transaction that stores the submission: once sent, the
+    answers live only in the submission, and a return code (its hash went with the draft)
+    opens nothing."""
     existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
     if existing is not None:
         return existing
@@ -111,6 +115,9 @@ def submit(
             assisted_session_id=assisted_session_id,
         )
         db.session.add(submission)
+        # A statement, not session.delete: a request that lost the race to send finds
+        # the row gone, and must fail on the reference's unique draft_id, not on this.
+        db.session.execute(delete(Draft).where(Draft.id == draft.id))
         try:
             db.session.commit()
             return submission

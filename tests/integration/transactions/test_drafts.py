@@ -92,6 +92,23 @@ def test_submissions_export_as_json_and_csv(app, client):
     assert "Sam Jones" in csv_output
 
 
+def test_a_sent_form_leaves_no_draft_and_its_return_code_opens_nothing(app, client, soup):
+    walk(client, CARE, CARE_ANSWERS)
+    code = return_code(client, CARE)
+    assert submit_form(client, f"{CARE}/check").headers["Location"] == f"{CARE}/sent"
+    with app.app_context():
+        # The answers live on only in the submission: no draft, no code hash.
+        assert db.session.scalar(select(Draft)) is None
+
+    other_device = app.test_client()
+    response = submit_form(other_device, "/forms/resume", {"code": code})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "it does not match a saved form, or the form has expired" in page
+    assert "Sam Jones" not in page
+    assert other_device.get(f"{CARE}/full-name").get_data(as_text=True).count("Sam Jones") == 0
+
+
 def test_opening_the_save_page_never_makes_or_changes_a_return_code(app, client, soup):
     walk(client, CARE, CARE_ANSWERS[:4])
     asked = client.get(f"{CARE}/save")
