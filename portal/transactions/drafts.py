@@ -5,17 +5,21 @@ from datetime import UTC, timedelta
 from typing import Any, cast
 
 import base32_crockford
-from flask import current_app, session
+from flask import Flask, current_app, session
 from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.clock import now
 from portal.extensions import db
+from portal.housekeeping import register_purge
 from portal.references import new_code
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
 
 SESSION_KEY = "drafts"
+# The published completion rate counts journeys started in the last 12 calendar months
+# (portal.performance.figures): a start older than 13 months counts for nothing.
+FORM_STARTS_KEPT = timedelta(days=400)
 
 
 def lifetime() -> timedelta:
@@ -139,3 +143,20 @@ def purge_expired() -> int:
     )
     db.session.commit()
     return result.rowcount
+
+
+def purge_old_form_starts() -> int:
+    """Delete form starts older than any published figure looks back."""
+    result = cast(
+        CursorResult[Any],
+        db.session.execute(
+            delete(FormStart).where(FormStart.started_at < now() - FORM_STARTS_KEPT)
+        ),
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def register_draft_purges(app: Flask) -> None:
+    register_purge(app, "expired drafts", purge_expired)
+    register_purge(app, "old form starts", purge_old_form_starts)
