@@ -192,12 +192,14 @@ def register_housekeeping(app: Flask) -> None:
     """What `flask data purge` deletes, and what ending an assisted session forgets."""
     from portal.assist.throttle import register_throttle_purge
     from portal.callbacks.drafts import register_callback_drafts
+    from portal.feedback.votes import register_vote_purge
     from portal.receipts import register_receipts
     from portal.transactions.drafts import register_draft_purges
 
     register_draft_purges(app)
     register_callback_drafts(app)
     register_receipts(app)
+    register_vote_purge(app)
     register_throttle_purge(app)
 
 

@@ -10,6 +10,7 @@ from portal.assist.models import SignInThrottle
 from portal.callbacks.models import ContactRequestDraft
 from portal.clock import now
 from portal.extensions import db
+from portal.feedback.models import PageVote
 from portal.receipts import SentReceipt
 from portal.transactions.models import Draft, FormStart
 
@@ -26,6 +27,7 @@ def _rows(app):
                 c.service for c in db.session.scalars(select(ContactRequestDraft))
             ),
             "receipts": sorted(r.slug for r in db.session.scalars(select(SentReceipt))),
+            "votes": sorted(v.path for v in db.session.scalars(select(PageVote))),
             "throttles": sorted(t.email for t in db.session.scalars(select(SignInThrottle))),
         }
 
@@ -39,6 +41,7 @@ def _add_one_of_each(label: str, at) -> None:
             SentReceipt(
                 token_hash=label, kind="form", slug=label, reference="AAAA-BBBB", created_at=at
             ),
+            PageVote(voter_hash=label, path=label, created_at=at),
             SignInThrottle(email=label, failures=6, blocked_until=at, failed_at=at),
         ]
     )
@@ -65,6 +68,7 @@ def test_purge_deletes_each_expired_kind_and_keeps_the_fresh(app, frozen_clock):
         "Deleted 1 old form starts.",
         "Deleted 1 expired call-back answers.",
         "Deleted 1 expired sent receipts.",
+        "Deleted 1 old page votes.",
         "Deleted 1 old sign-in throttles.",
     ):
         assert line in result.output
@@ -74,6 +78,7 @@ def test_purge_deletes_each_expired_kind_and_keeps_the_fresh(app, frozen_clock):
         "starts": ["new"],
         "call backs": ["new"],
         "receipts": ["new"],
+        "votes": ["new"],
         "throttles": ["locked", "new"],
     }
     # Again at once (two timers overlapping, or someone running it by hand): nothing more.
