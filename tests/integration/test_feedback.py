@@ -141,6 +141,9 @@ def test_ratings_only_come_from_the_browser_that_sent_the_form_once(app, client)
     again = submit_form(client, url, {"rating": "1"})
     assert "You can only tell us what you thought once" in again.get_data(as_text=True)
     assert [row.rating for row in stored(app, SatisfactionResponse)] == [5]
+    # Said in the reader's language.
+    welsh = submit_form(client, f"/cy{url}", {"rating": "1"}).get_data(as_text=True)
+    assert "Dim ond unwaith y gallwch chi ddweud wrthon ni" in welsh
 
 
 @pytest.mark.parametrize(
