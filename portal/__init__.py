@@ -69,6 +69,7 @@ def _create_app(config: Config | None) -> Flask:
     register_assets(app)
     register_content(app)
     register_blueprints(app)
+    register_housekeeping(app)
     register_cli(app)
     register_security(app)  # last: its middleware wraps everything else
     return app
@@ -102,6 +103,7 @@ def register_extensions(app: Flask) -> None:
     import portal.assist.models
     import portal.callbacks.models
     import portal.feedback.models
+    import portal.receipts
     import portal.transactions.models  # noqa: F401
 
     db.init_app(app)
@@ -184,6 +186,21 @@ def register_blueprints(app: Flask) -> None:
     )
     register_layout(app)
     register_error_pages(app)
+
+
+def register_housekeeping(app: Flask) -> None:
+    """What `flask data purge` deletes, and what ending an assisted session forgets."""
+    from portal.assist.throttle import register_throttle_purge
+    from portal.callbacks.drafts import register_callback_drafts
+    from portal.feedback.votes import register_vote_purge
+    from portal.receipts import register_receipts
+    from portal.transactions.drafts import register_draft_purges
+
+    register_draft_purges(app)
+    register_callback_drafts(app)
+    register_receipts(app)
+    register_vote_purge(app)
+    register_throttle_purge(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -10,6 +10,7 @@ from portal.assist.models import AssistedSession, StaffSession
 from portal.assist.sessions import current_session, staff_cookie_name
 from portal.clock import now
 from portal.extensions import db
+from portal.housekeeping import forget_all
 from portal.needs.model import NO_NEEDS, Needs
 from portal.needs.store import delete_cookie
 from portal.needs.visitor import Assisted, Found, forget_visitor
@@ -103,7 +104,10 @@ def end(assisted: AssistedSession, response: Response) -> None:
 def forget_the_person(response: Response | None = None) -> None:
     """Remove the person's traces from this browser: their form drafts and sent
     references (in the session cookie), any needs cookie, and anything the browser cached
-    or stored for this site. The staff member stays signed in."""
+    or stored for this site. What the session pointed at on the server (sent receipts,
+    call-back answers) is deleted first, so a copy of the old cookie opens nothing. The
+    staff member stays signed in."""
+    forget_all()
     session.clear()
     if response is not None:
         delete_cookie(response)

@@ -58,6 +58,8 @@ class SignInThrottle(Model):
     email: Mapped[str] = mapped_column(String(254), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     blocked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The latest failure, so a purge can tell an old row (None: from before it was kept).
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class AssistedSession(Model):

@@ -6,10 +6,15 @@ to a day. A correct password clears the count; so does an administrator.
 """
 
 from datetime import datetime, timedelta
+from typing import Any, cast
+
+from flask import Flask
+from sqlalchemy import CursorResult, and_, delete, or_
 
 from portal.assist.models import SignInThrottle, aware
 from portal.clock import now
 from portal.extensions import db
+from portal.housekeeping import register_purge
 
 FREE_FAILURES = 2
 BACK_OFF = {3: timedelta(seconds=30), 4: timedelta(minutes=1)}
@@ -49,6 +54,7 @@ def failed(email: str) -> SignInThrottle:
         row = SignInThrottle(email=_normal(email), failures=0)
         db.session.add(row)
     row.failures += 1
+    row.failed_at = now()
     wait = wait_after(row.failures)
     row.blocked_until = now() + wait if wait else None
     db.session.commit()
@@ -60,3 +66,24 @@ def clear(email: str) -> None:
     if row is not None:
         db.session.delete(row)
         db.session.commit()
+
+
+# A row is kept a day past its lockout (the longest there is) or its last failure, so
+# purging never shortens a lockout or hands back free attempts sooner than that.
+KEPT = LONGEST_LOCKOUT
+
+
+def purge_expired() -> int:
+    """Delete throttles that no longer hold anyone back, and have not for a day."""
+    cutoff = now() - KEPT
+    stale = and_(
+        or_(SignInThrottle.blocked_until.is_(None), SignInThrottle.blocked_until < cutoff),
+        or_(SignInThrottle.failed_at.is_(None), SignInThrottle.failed_at < cutoff),
+    )
+    result = cast(CursorResult[Any], db.session.execute(delete(SignInThrottle).where(stale)))
+    db.session.commit()
+    return result.rowcount
+
+
+def register_throttle_purge(app: Flask) -> None:
+    register_purge(app, "old sign-in throttles", purge_expired)

@@ -40,6 +40,21 @@ class ContactRequest(Model):
     )
 
 
+class ContactRequestDraft(Model):
+    """What someone has typed into the call-back form, between the form and check your
+    answers. Kept here, not in the session cookie (signed, but anyone holding the cookie
+    can read it): the cookie holds only this row's random id."""
+
+    __tablename__ = "contact_request_drafts"
+
+    id: Mapped[str] = mapped_column(String(43), primary_key=True)
+    service: Mapped[str] = mapped_column(String(100))
+    answers: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=now, onupdate=now, index=True
+    )
+
+
 class ContactRequestNote(Model):
     __tablename__ = "contact_request_notes"
 

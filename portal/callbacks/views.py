@@ -1,15 +1,18 @@
 """Ask us to contact you: a call back or an appointment, from any service page.
 
-For people who would rather talk than fill in a form. Answers are kept in the session
-between the form and check-your-answers, so nothing typed is lost on an error or the
-back button; only sending makes a request the service's staff can see.
+For people who would rather talk than fill in a form. Answers are kept on the server
+between the form and check-your-answers (portal.callbacks.drafts), so nothing typed is lost
+on an error or the back button, and none of it sits in the session cookie; only sending
+makes a request the service's staff can see.
 """
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from portal import receipts
+from portal.callbacks import drafts
 from portal.callbacks.forms import (
     BEST_TIME_NAMES,
     CONTACT_NEED_NAMES,
@@ -27,8 +30,6 @@ from portal.publishing.index import current_content
 from portal.references import new_code
 
 bp = Blueprint("callbacks", __name__)
-DRAFT_KEY = "contact_request"
-SENT_KEY = "contact_request_sent"
 FIELDS = ("kind", "name", "phone", "best_time", "language", "needs", "anything_else")
 
 
@@ -55,17 +56,16 @@ def _prefilled() -> dict:
 @personal
 def start(slug: str):
     found = _service(slug)
-    drafts = session.get(DRAFT_KEY, {})
     if request.method == "POST":
         form = ContactRequestForm()
         if form.validate_on_submit():
             answers = {name: getattr(form, name).data for name in FIELDS}
             answers["name"] = answers["name"].strip()
             answers["anything_else"] = (answers["anything_else"] or "").strip()
-            session[DRAFT_KEY] = {**drafts, slug: answers}
+            drafts.keep(slug, answers)
             return redirect(url_for("callbacks.check", slug=slug))
     else:
-        form = ContactRequestForm(data=drafts.get(slug) or _prefilled())
+        form = ContactRequestForm(data=drafts.answers(slug) or _prefilled())
     return render_template(
         "callbacks/start.html", form=form, service=found.page, fallback=found.fallback
     ), (400 if form.errors else 200)
@@ -112,7 +112,7 @@ def _rows(slug: str, answers: dict) -> list[dict]:
 @personal
 def check(slug: str):
     found = _service(slug)
-    answers = session.get(DRAFT_KEY, {}).get(slug)
+    answers = drafts.answers(slug)
     if not answers:
         return redirect(url_for("callbacks.start", slug=slug))
     unavailable = False
@@ -121,10 +121,10 @@ def check(slug: str):
             contact_request = _send(found.page, answers)
         except DATABASE_UNAVAILABLE:
             db.session.rollback()
-            unavailable = True  # the answers stay in the session: sending again works
+            unavailable = True  # the answers stay on the server: sending again works
         else:
-            session[SENT_KEY] = {**session.get(SENT_KEY, {}), slug: contact_request.reference}
-            session[DRAFT_KEY] = {k: v for k, v in session.get(DRAFT_KEY, {}).items() if k != slug}
+            drafts.let_go(slug)
+            receipts.issue(receipts.CONTACT_REQUEST, slug, contact_request.reference)
             return redirect(url_for("callbacks.sent", slug=slug))
     return render_template(
         "callbacks/check.html",
@@ -152,6 +152,8 @@ def _send(page, answers: dict) -> ContactRequest:
             assisted_session_id=assisted.session_id if assisted else None,
         )
         db.session.add(contact_request)
+        # In the same transaction: once sent, the answers live only in the request.
+        drafts.discard(page.slug)
         try:
             db.session.commit()
             return contact_request
@@ -164,9 +166,9 @@ def _send(page, answers: dict) -> ContactRequest:
 @personal
 def sent(slug: str):
     found = _service(slug)
-    reference = session.get(SENT_KEY, {}).get(slug)
-    contact_request = reference and db.session.scalar(
-        select(ContactRequest).where(ContactRequest.reference == reference)
+    receipt = receipts.current(receipts.CONTACT_REQUEST, slug)
+    contact_request = receipt and db.session.scalar(
+        select(ContactRequest).where(ContactRequest.reference == receipt.reference)
     )
     if not contact_request:
         abort(404)

@@ -25,8 +25,9 @@ class Honeypot:
 
 class UsefulForm(FlaskForm):
     """Yes / No, on every page. No CSRF token: the form is in cached pages that many
-    people share, holds nothing of anyone's, and a forged answer is no different from
-    one sent directly. The rate limit keeps robots in check instead."""
+    people share, so it cannot carry one session's token. Cross-site posts are refused
+    from what the browser says about them instead, each browser counts once per page,
+    and the rate limit keeps robots in check (portal.feedback.votes)."""
 
     class Meta:
         csrf = False

@@ -39,3 +39,15 @@ class SatisfactionResponse(Model):
     rating: Mapped[int] = mapped_column(SmallInteger)
     improve: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
+
+
+class PageVote(Model):
+    """That a browser has answered "Is this page useful?" for a page: one answer per page
+    per browser. The voter is a random token kept in the session (only its hash is
+    here), which says nothing about who the person is."""
+
+    __tablename__ = "page_votes"
+
+    voter_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str] = mapped_column(String(300), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)

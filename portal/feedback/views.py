@@ -2,15 +2,22 @@
 
 Everything works without JavaScript: the Yes and No buttons are a small form that posts
 here and comes back. Robots are kept out by a honeypot and rate limits, not a CAPTCHA
-(which many disabled people cannot use).
+(which many disabled people cannot use); a page's answers by one vote per browser and a
+refusal of cross-site posts (portal.feedback.votes), and the satisfaction figure by asking
+only the browser that has just sent the form, once (portal.receipts).
 """
 
 import re
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
+from portal import receipts
+from portal.clock import now
 from portal.errors import committed
 from portal.extensions import csrf, db, limiter
+from portal.feedback import votes
 from portal.feedback.forms import PERSONAL_DATA_HINT, ProblemForm, SatisfactionForm, UsefulForm
 from portal.feedback.models import PageFeedback, SatisfactionResponse
 from portal.i18n import current_language, localised_route
@@ -37,14 +44,20 @@ def page_path(value: str | None) -> str:
 @csrf.exempt
 @limiter.limit(post_limit, methods=["POST"])
 def useful():
+    if not votes.same_site_post():
+        abort(403)  # another site's page posting in the person's name
     form = UsefulForm()
     if not form.validate():
         abort(400)
     page = page_path(form.page.data)
-    db.session.add(
-        PageFeedback(path=page, language=current_language(), useful=form.answer.data == "yes")
-    )
-    db.session.commit()
+    if votes.first_vote(page):  # a second answer from the same browser is not counted
+        db.session.add(
+            PageFeedback(path=page, language=current_language(), useful=form.answer.data == "yes")
+        )
+        try:
+            db.session.commit()
+        except IntegrityError:  # the same browser's answer, twice at once: counted once
+            db.session.rollback()
     if form.answer.data == "no":
         return redirect(url_for("feedback.problem", page=page, useful="no"), 303)
     return redirect(url_for("feedback.thanks", page=page), 303)
@@ -94,8 +107,12 @@ def satisfaction(slug: str):
         abort(404)
     form = SatisfactionForm()
     unavailable = False
-    if form.validate_on_submit():
+    # Only the browser that has just sent this form may answer, once: the receipt it was
+    # given on sending says so (and is all that links the two; the answer stays anonymous).
+    receipt = receipts.current(receipts.FORM, slug)
+    if form.validate_on_submit() and _may_rate(form, receipt):
         if not form.is_spam():
+            receipt.rated_at = now()  # type: ignore[union-attr]  # _may_rate: not None
             db.session.add(
                 SatisfactionResponse(
                     form=slug,
@@ -115,6 +132,15 @@ def satisfaction(slug: str):
         personal_data_hint=PERSONAL_DATA_HINT,
         unavailable=unavailable,
     ), (503 if unavailable else 200)
+
+
+def _may_rate(form: SatisfactionForm, receipt) -> bool:
+    if receipt is not None and receipt.rated_at is None:
+        return True
+    form.rating.errors = [
+        _l("You can only tell us what you thought once, on the device you sent the form from")
+    ]
+    return False
 
 
 def sitemap_values() -> dict[str, list[dict]]:

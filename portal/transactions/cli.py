@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from portal.cli import PortalGroup
 from portal.extensions import db
+from portal.housekeeping import purge_all
 from portal.spreadsheets import write_csv
-from portal.transactions.drafts import purge_expired
 from portal.transactions.models import Submission
 
 data_cli = PortalGroup("data", help="Look after the data citizens leave with us.")
@@ -19,8 +19,11 @@ submissions_cli = PortalGroup("submissions", help="Read what citizens have sent.
 
 @data_cli.command("purge")
 def purge() -> None:
-    """Delete form drafts older than PORTAL_DRAFT_LIFETIME_DAYS."""
-    click.echo(f"Deleted {purge_expired()} expired drafts.")
+    """Delete every kind of row that has expired: form drafts older than
+    PORTAL_DRAFT_LIFETIME_DAYS, call-back answers, sent receipts, page votes, old form
+    starts and old sign-in throttles. Safe to run at any time (hourly, from a timer)."""
+    for what, deleted in purge_all().items():
+        click.echo(f"Deleted {deleted} {what}.")
 
 
 @submissions_cli.command("export")

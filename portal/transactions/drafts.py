@@ -5,17 +5,21 @@ from datetime import UTC, timedelta
 from typing import Any, cast
 
 import base32_crockford
-from flask import current_app, session
+from flask import Flask, current_app, session
 from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.clock import now
 from portal.extensions import db
+from portal.housekeeping import register_purge
 from portal.references import new_code
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
 
 SESSION_KEY = "drafts"
+# The published completion rate counts journeys started in the last 12 calendar months
+# (portal.performance.figures): a start older than 13 months counts for nothing.
+FORM_STARTS_KEPT = timedelta(days=400)
 
 
 def lifetime() -> timedelta:
@@ -60,7 +64,8 @@ def _hash(code: str) -> str:
 
 
 def issue_return_code(draft: Draft) -> str:
-    """A code that brings this draft back on any device; a new one replaces the old."""
+    """A code that brings this draft back on any device. Asked for again, a new one replaces
+    the old (the save page only does that when the person asks for it)."""
     code = new_code(12)
     draft.return_code_hash = _hash(code)
     db.session.commit()
@@ -91,7 +96,11 @@ def submit(
 ) -> Submission:
     """Send the draft. Sending the same draft again returns the first submission.
     Sent in an assisted session, it is marked as assisted (the session says who helped
-    and how)."""
+    and how).
+
+    The draft goes in the same transaction that stores the submission: once sent, the
+    answers live only in the submission, and a return code (its hash went with the draft)
+    opens nothing."""
     existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
     if existing is not None:
         return existing
@@ -110,6 +119,9 @@ def submit(
             assisted_session_id=assisted_session_id,
         )
         db.session.add(submission)
+        # A statement, not session.delete: a request that lost the race to send finds
+        # the row gone, and must fail on the reference's unique draft_id, not on this.
+        db.session.execute(delete(Draft).where(Draft.id == draft.id))
         try:
             db.session.commit()
             return submission
@@ -131,3 +143,20 @@ def purge_expired() -> int:
     )
     db.session.commit()
     return result.rowcount
+
+
+def purge_old_form_starts() -> int:
+    """Delete form starts older than any published figure looks back."""
+    result = cast(
+        CursorResult[Any],
+        db.session.execute(
+            delete(FormStart).where(FormStart.started_at < now() - FORM_STARTS_KEPT)
+        ),
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def register_draft_purges(app: Flask) -> None:
+    register_purge(app, "expired drafts", purge_expired)
+    register_purge(app, "old form starts", purge_old_form_starts)

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from portal import receipts
 from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db, limiter
 from portal.i18n import current_language, localised_route
@@ -20,7 +21,6 @@ from portal.transactions.forms import ResumeForm
 from portal.transactions.models import Submission
 
 bp = Blueprint("forms", __name__)
-SENT_KEY = "sent"
 
 
 def _form(slug: str) -> Form:
@@ -175,7 +175,7 @@ def check(slug: str):
             language,
             assisted_session_id=assisted.session_id if assisted else None,
         )
-        session[SENT_KEY] = {**session.get(SENT_KEY, {}), form.slug: submission.reference}
+        receipts.issue(receipts.FORM, form.slug, submission.reference)
         session[drafts.SESSION_KEY] = {
             k: v for k, v in session.get(drafts.SESSION_KEY, {}).items() if k != form.slug
         }
@@ -242,9 +242,11 @@ def _declared_access_needs(needs) -> bool:
 @personal
 def sent(slug: str):
     form = _form(slug)
-    reference = session.get(SENT_KEY, {}).get(slug)
-    submission = reference and db.session.scalar(
-        select(Submission).where(Submission.reference == reference)
+    # Through a receipt (portal.receipts), not a reference in the cookie: it expires, and
+    # an assisted session's end revokes it, so a copy of the cookie opens nothing.
+    receipt = receipts.current(receipts.FORM, slug)
+    submission = receipt and db.session.scalar(
+        select(Submission).where(Submission.reference == receipt.reference)
     )
     if not submission:
         abort(404)
@@ -269,23 +271,34 @@ def sent(slug: str):
     )
 
 
-@localised_route(bp, "/forms/<slug>/save")
+@localised_route(bp, "/forms/<slug>/save", methods=["GET", "POST"])
 @personal
 def save(slug: str):
+    """ "Save and come back later". Only a POST (with its CSRF token) makes a code, and a
+    draft keeps the code it was given: the person may have written it down, so a link,
+    a refresh or another site can never quietly make it stop working. Someone who lost
+    theirs asks for a new one on purpose, and the page says the old one no longer works."""
     form = _form(slug)
     draft = drafts.current_draft(form)
     if draft is None:
         return redirect(url_for("forms.start", slug=slug))
-    code = drafts.issue_return_code(draft)
-    return render_template(
-        "transactions/save.html",
-        form=form,
-        code=code,
-        lifetime_days=drafts.lifetime().days,
-        language=current_language(),
-        text=text,
-        fallback=_language_attrs(),
-    )
+    page = {
+        "form": form,
+        "lifetime_days": drafts.lifetime().days,
+        "language": current_language(),
+        "text": text,
+        "fallback": _language_attrs(),
+    }
+    has_code = draft.return_code_hash is not None
+    if request.method == "POST":  # CSRFProtect has already checked the token
+        replacing = request.form.get("replace") == "yes"
+        if has_code and not replacing:
+            return redirect(url_for("forms.save", slug=slug), 303)
+        code = drafts.issue_return_code(draft)
+        return render_template(
+            "transactions/save.html", code=code, replaced=has_code and replacing, **page
+        )
+    return render_template("transactions/save_ask.html", has_code=has_code, **page)
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])

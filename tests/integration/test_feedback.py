@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.feedback.models import PageFeedback, SatisfactionResponse
-from tests.support.forms import submit_form
+from tests.support.answers import BIN_ANSWERS, BINS
+from tests.support.forms import submit_form, walk
 
 
 def stored(app, model):
@@ -99,6 +100,8 @@ def test_robots_are_slowed_by_a_rate_limit(client):
 
 def test_satisfaction_is_asked_after_a_form_and_stored_without_the_person(app, client):
     slug = "report-a-missed-bin-collection"
+    walk(client, BINS, BIN_ANSWERS)
+    submit_form(client, f"{BINS}/check")
     page = client.get(f"/forms/{slug}/feedback").get_data(as_text=True)
     assert "Very satisfied" in page
     url = f"/forms/{slug}/feedback"
@@ -117,9 +120,64 @@ def test_satisfaction_is_asked_after_a_form_and_stored_without_the_person(app, c
 @pytest.mark.clock  # the report covers the last N days
 def test_content_designers_get_a_report_per_page(app, client):
     client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "yes"})
-    client.post("/feedback/useful", data={"page": "/guides/bins", "answer": "no"})
+    app.test_client().post("/feedback/useful", data={"page": "/guides/bins", "answer": "no"})
     submit_form(client, "/feedback/problem", {"page": "/guides/bins", "what_wrong": "Wrong day"})
     result = app.test_cli_runner().invoke(args=["feedback", "report"])
     assert result.exit_code == 0
     assert "/guides/bins: 1 useful, 1 not useful" in result.output
     assert "wrong: Wrong day" in result.output
+
+
+def test_ratings_only_come_from_the_browser_that_sent_the_form_once(app, client):
+    slug = "report-a-missed-bin-collection"
+    url = f"/forms/{slug}/feedback"
+    # Fifteen "very dissatisfied" from someone who never sent the form: none counted.
+    for _ in range(3):
+        refused = submit_form(client, url, {"rating": "1"})
+        assert "on the device you sent the form from" in refused.get_data(as_text=True)
+    walk(client, BINS, BIN_ANSWERS)
+    submit_form(client, f"{BINS}/check")
+    assert submit_form(client, url, {"rating": "5"}).status_code == 303
+    again = submit_form(client, url, {"rating": "1"})
+    assert "You can only tell us what you thought once" in again.get_data(as_text=True)
+    assert [row.rating for row in stored(app, SatisfactionResponse)] == [5]
+    # Said in the reader's language.
+    welsh = submit_form(client, f"/cy{url}", {"rating": "1"}).get_data(as_text=True)
+    assert "Dim ond unwaith y gallwch chi ddweud wrthon ni" in welsh
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://evil.example"},
+    ],
+)
+def test_another_sites_page_cannot_answer_is_this_page_useful(app, client, headers):
+    response = client.post(
+        "/feedback/useful", data={"page": "/guides/bins", "answer": "no"}, headers=headers
+    )
+    assert response.status_code == 403
+    assert stored(app, PageFeedback) == []
+
+
+def test_our_own_pages_can_answer_is_this_page_useful(app, client):
+    for headers in ({"Sec-Fetch-Site": "same-origin"}, {"Origin": "http://localhost"}):
+        fresh = app.test_client()
+        response = fresh.post(
+            "/feedback/useful", data={"page": "/guides/bins", "answer": "yes"}, headers=headers
+        )
+        assert response.status_code == 303
+    assert len(stored(app, PageFeedback)) == 2
+
+
+def test_one_browser_answers_once_per_page(app, client):
+    for answer in ("no", "no", "no", "yes"):
+        response = client.post("/feedback/useful", data={"page": "/guides/bins", "answer": answer})
+        assert response.status_code == 303  # thanked the same, counted once
+    client.post("/feedback/useful", data={"page": "/guides/other", "answer": "yes"})
+    assert sorted((r.path, r.useful) for r in stored(app, PageFeedback)) == [
+        ("/guides/bins", False),
+        ("/guides/other", True),
+    ]

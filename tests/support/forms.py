@@ -72,3 +72,12 @@ def walk(client, form: str, answers, prefix: str = ""):
         response = submit_form(client, f"{prefix}{form}/{question}", data)
         assert response.status_code == 302, (question, response.status_code)
     return response
+
+
+def return_code(client, form: str, prefix: str = "") -> str:
+    """Ask for a return code on the "save and come back later" page, as a person does."""
+    response = submit_form(client, f"{prefix}{form}/save")
+    page = BeautifulSoup(response.data, "html5lib")
+    code = page.select_one(".app-needs-code")
+    assert code is not None, response.status_code
+    return code.get_text(strip=True)

@@ -94,7 +94,7 @@ def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
     # The sent page (their answers) and their drafts are gone from this browser...
     assert client.get(f"{BINS}/sent").status_code == 404
     with client.session_transaction() as session:
-        assert "drafts" not in session and "sent" not in session
+        assert "drafts" not in session and "receipts" not in session
     # ...the banner too, and the staff member is still signed in.
     assert 'id="assisted-banner"' not in client.get("/").data.decode()
     assert client.get("/staff/").status_code == 200
@@ -136,3 +136,59 @@ def test_a_contact_request_sent_for_someone_is_marked_as_assisted(app, staff):
 def test_content_designers_cannot_help_someone(app, staff):
     client = signed_in(app, "designer@glanmor.example")
     assert client.get(HELP).status_code == 403
+
+
+CALL_BACK = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
+
+
+def test_a_copy_of_the_cookie_opens_no_sent_page_after_the_session_ends(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client)
+    walk(client, BINS, BIN_ANSWERS)
+    submit_form(client, f"{BINS}/check")
+    call_back = {
+        "kind": "call_back",
+        "name": "Sam Jones",
+        "phone": "01632 960 001",
+        "best_time": "any",
+        "language": "en",
+    }
+    submit_form(client, CALL_BACK, call_back)
+    submit_form(client, f"{CALL_BACK}/check")
+    # Someone copies the browser's cookie while the person is being helped.
+    copied = client.get_cookie("session").value
+    assert "sam@example.com" in client.get(f"{BINS}/sent").data.decode()
+    assert "01632 960 001" in client.get(f"{CALL_BACK}/sent").data.decode()
+    submit_form(client, "/", to="/staff/help-someone/end")
+
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get(f"{BINS}/sent").status_code == 404
+    assert thief.get(f"{CALL_BACK}/sent").status_code == 404
+
+
+def test_call_back_answers_not_yet_sent_are_deleted_when_the_session_ends(app, staff):
+    client = signed_in(app, ASSISTANT)
+    start_helping(client)
+    submit_form(
+        client,
+        CALL_BACK,
+        {"kind": "call_back", "name": "Sam Jones", "phone": "01632 960 001"},
+    )
+    submit_form(
+        client,
+        CALL_BACK,
+        {
+            "kind": "call_back",
+            "name": "Sam Jones",
+            "phone": "01632 960 001",
+            "best_time": "any",
+            "language": "en",
+        },
+    )
+    copied = client.get_cookie("session").value
+    submit_form(client, "/", to="/staff/help-someone/end")
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert "Sam Jones" not in thief.get(CALL_BACK).data.decode()
+    assert thief.get(f"{CALL_BACK}/check").status_code == 302

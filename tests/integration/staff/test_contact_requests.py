@@ -3,10 +3,11 @@
 import pytest
 from sqlalchemy import select
 
-from portal.callbacks.models import ContactRequest
+from portal.callbacks.models import ContactRequest, ContactRequestDraft
 from portal.extensions import db
 from portal.needs import store
 from portal.needs.model import Needs
+from tests.support.cookies import readable_session
 from tests.support.forms import submit_form
 from tests.support.staff import signed_in
 
@@ -142,3 +143,20 @@ def test_the_queue_marks_welsh_filters_and_is_worked_to_completion(app, client, 
         assert [note.text for note in done.notes] == ["Booked for Tuesday 10am, BSL booked."]
     assert "Sam Jones" not in worker.get("/staff/requests").data.decode()  # open only
     assert "Sam Jones" in worker.get("/staff/requests?status=completed").data.decode()
+
+
+def test_nothing_the_person_typed_is_readable_in_the_session_cookie(app, client):
+    check = submit_form(client, URL, ANSWERS)
+    assert check.headers["Location"] == f"{URL}/check"
+    # Still there to check, and to change...
+    assert "Sam Jones" in client.get(f"{URL}/check").data.decode()
+    assert 'value="Sam Jones"' in client.get(URL).data.decode()
+    # ...but kept on the server: the cookie, decoded without the key, holds none of it.
+    readable = readable_session(client)
+    for typed in ("Sam Jones", "07700 900 982", "07700900982", "wheelchair", "bsl", "step_free"):
+        assert typed not in readable, typed
+    submit_form(client, f"{URL}/check")
+    with app.app_context():
+        # Sent: the answers are in the request only.
+        assert db.session.scalar(select(ContactRequestDraft)) is None
+    assert "Sam Jones" not in readable_session(client)

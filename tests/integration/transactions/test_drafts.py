@@ -12,7 +12,7 @@ from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Draft
 from tests.support.answers import BIN_ANSWERS, BINS, CARE, CARE_ANSWERS
-from tests.support.forms import submit_form, walk
+from tests.support.forms import csrf_token, return_code, submit_form, walk
 
 # Drafts expire a fixed time after their last change.
 pytestmark = pytest.mark.clock
@@ -40,7 +40,7 @@ def test_the_back_button_shows_the_saved_answer(client, soup):
 
 def test_a_return_code_brings_the_draft_to_another_device(app, client, soup):
     walk(client, CARE, CARE_ANSWERS[:4])
-    code = soup(client.get(f"{CARE}/save")).select_one(".app-needs-code").get_text(strip=True)
+    code = return_code(client, CARE)
     assert len(code) == 14
 
     other_device = app.test_client()
@@ -107,3 +107,51 @@ def test_the_command_line_export_defuses_formulas_a_citizen_typed(app, client):
     )
     rows = list(csv.DictReader(io.StringIO(output)))
     assert rows[0]["about"] == "'" + planted
+
+
+def test_a_sent_form_leaves_no_draft_and_its_return_code_opens_nothing(app, client, soup):
+    walk(client, CARE, CARE_ANSWERS)
+    code = return_code(client, CARE)
+    assert submit_form(client, f"{CARE}/check").headers["Location"] == f"{CARE}/sent"
+    with app.app_context():
+        # The answers live on only in the submission: no draft, no code hash.
+        assert db.session.scalar(select(Draft)) is None
+
+    other_device = app.test_client()
+    response = submit_form(other_device, "/forms/resume", {"code": code})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "it does not match a saved form, or the form has expired" in page
+    assert "Sam Jones" not in page
+    assert other_device.get(f"{CARE}/full-name").get_data(as_text=True).count("Sam Jones") == 0
+
+
+def test_opening_the_save_page_never_makes_or_changes_a_return_code(app, client, soup):
+    walk(client, CARE, CARE_ANSWERS[:4])
+    asked = client.get(f"{CARE}/save")
+    assert asked.status_code == 200
+    assert soup(asked).select_one(".app-needs-code") is None
+    code = return_code(client, CARE)
+    # A link from anywhere (another site's too), a refresh or a second click: the code the
+    # person wrote down still works.
+    again = client.get(f"{CARE}/save")
+    assert soup(again).select_one(".app-needs-code") is None
+    assert "You already have a return code" in again.get_data(as_text=True)
+    assert client.post(f"{CARE}/save").status_code == 400  # no CSRF token: refused
+    token = csrf_token(client, f"{CARE}/save")
+    assert client.post(f"{CARE}/save", data={"csrf_token": token}).status_code == 303
+    response = submit_form(app.test_client(), "/forms/resume", {"code": code})
+    assert response.headers["Location"] == f"{CARE}/call-language"
+
+
+def test_a_new_return_code_is_only_made_when_asked_for_and_says_the_old_one_stopped(
+    app, client, soup
+):
+    walk(client, CARE, CARE_ANSWERS[:4])
+    old = return_code(client, CARE)
+    replaced = submit_form(client, f"{CARE}/save", {"replace": "yes"})
+    assert "Your old code no longer works" in replaced.get_data(as_text=True)
+    new = soup(replaced).select_one(".app-needs-code").get_text(strip=True)
+    assert new != old
+    assert submit_form(app.test_client(), "/forms/resume", {"code": old}).status_code == 400
+    assert submit_form(app.test_client(), "/forms/resume", {"code": new}).status_code == 302

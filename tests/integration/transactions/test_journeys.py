@@ -64,7 +64,10 @@ def test_sending_twice_makes_one_submission(app, client):
     with client.session_transaction() as session:
         session["drafts"] = {"ask-for-a-care-needs-assessment": draft_id}
     second = client.post(f"{CARE}/check", data={"csrf_token": token})
-    assert first.headers["Location"] == second.headers["Location"]
+    assert first.headers["Location"] == f"{CARE}/sent"
+    # The draft went with the first: the replay has nothing to send, and shows nothing.
+    assert draft_id is None
+    assert second.headers["Location"] == f"{CARE}/who"
     with app.app_context():
         assert db.session.scalar(select(func.count(Submission.id))) == 1
 

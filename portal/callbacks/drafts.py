@@ -1,0 +1,83 @@
+"""Call-back answers between the form and sending: on the server, found through a random id
+in the session, deleted when sent, when an assisted session ends, or when they expire."""
+
+import secrets
+from datetime import UTC, timedelta
+from typing import Any, cast
+
+from flask import Flask, session
+from sqlalchemy import CursorResult, delete
+
+from portal.callbacks.models import ContactRequestDraft
+from portal.clock import now
+from portal.extensions import db
+from portal.housekeeping import register_forget, register_purge
+
+SESSION_KEY = "contact_request"
+# A one-page form: a day is plenty to come back to check your answers.
+LIFETIME = timedelta(days=1)
+
+
+def _ids() -> dict[str, str]:
+    found = session.get(SESSION_KEY, {})
+    return found if isinstance(found, dict) else {}
+
+
+def answers(slug: str) -> dict | None:
+    """What this browser typed for this service's form, if it has not expired."""
+    draft_id = _ids().get(slug)
+    draft = db.session.get(ContactRequestDraft, draft_id) if isinstance(draft_id, str) else None
+    if draft is None or draft.service != slug:
+        return None
+    updated = draft.updated_at
+    if updated.tzinfo is None:  # SQLite returns naive datetimes
+        updated = updated.replace(tzinfo=UTC)
+    return draft.answers if now() - updated < LIFETIME else None
+
+
+def keep(slug: str, typed: dict) -> None:
+    draft_id = _ids().get(slug)
+    draft = db.session.get(ContactRequestDraft, draft_id) if isinstance(draft_id, str) else None
+    if draft is None or draft.service != slug:
+        draft = ContactRequestDraft(id=secrets.token_urlsafe(32), service=slug)
+        db.session.add(draft)
+    draft.answers = typed
+    draft.updated_at = now()
+    db.session.commit()
+    session[SESSION_KEY] = {**_ids(), slug: draft.id}
+
+
+def discard(slug: str) -> None:
+    """Delete this browser's answers for the service, in the caller's transaction (the
+    session still names them until `let_go`, so a failed send can be tried again)."""
+    draft_id = _ids().get(slug)
+    if isinstance(draft_id, str):
+        db.session.execute(delete(ContactRequestDraft).where(ContactRequestDraft.id == draft_id))
+
+
+def let_go(slug: str) -> None:
+    """Forget the id of answers that have been sent (and deleted)."""
+    session[SESSION_KEY] = {k: v for k, v in _ids().items() if k != slug}
+
+
+def purge_expired() -> int:
+    result = cast(
+        CursorResult[Any],
+        db.session.execute(
+            delete(ContactRequestDraft).where(ContactRequestDraft.updated_at < now() - LIFETIME)
+        ),
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def forget() -> None:
+    ids = [i for i in _ids().values() if isinstance(i, str)]
+    if ids:
+        db.session.execute(delete(ContactRequestDraft).where(ContactRequestDraft.id.in_(ids)))
+        db.session.commit()
+
+
+def register_callback_drafts(app: Flask) -> None:
+    register_purge(app, "expired call-back answers", purge_expired)
+    register_forget(app, forget)
