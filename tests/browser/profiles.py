@@ -5,6 +5,7 @@ from functools import cache
 from portal.needs import store
 from portal.needs.model import Needs
 from tests.support.apps import shared_app
+from tests.support.axe import preload_axe
 from tests.support.profiles import PROFILES
 
 WIDTHS = {"phone": 320, "desktop": 1280}
@@ -21,10 +22,14 @@ def needs_cookie(needs: Needs) -> str | None:
 
 
 def new_context(browser, base_url: str, profile: str, width: str, **options):
+    """A context with this profile's needs cookie and device settings, at this width, with
+    axe-core loaded into each page."""
     needs, extra = PROFILES[profile]
     context = browser.new_context(
         viewport={"width": WIDTHS[width], "height": 800}, **extra, **options
     )
+    if options.get("java_script_enabled", True):
+        preload_axe(context)
     cookie = needs_cookie(needs)
     if cookie:
         context.add_cookies([{"name": store.COOKIE_NAME, "value": cookie, "url": base_url}])
