@@ -24,10 +24,12 @@ EXPORT_FORMATS = ("csv", "json")
 
 
 def _searched():
-    """Submissions the staff member may see, narrowed by the search box."""
+    """Submissions the staff member may see, narrowed by the search box. The words come
+    only in a POST body: a search for a name or a National Insurance number must not sit
+    in an address, where server logs, browser history and Referer headers keep it."""
     staff = current_staff_member()
     query = within(select(Submission), Submission, staff)
-    words = (request.values.get("q") or "").strip()[:100]
+    words = (request.form.get("q") or "").strip()[:100]
     if words:
         pattern = f"%{words}%"
         query = query.where(
@@ -40,7 +42,7 @@ def _searched():
     return query.order_by(Submission.created_at.desc()), words
 
 
-@localised_route(bp, "/staff/submissions")
+@localised_route(bp, "/staff/submissions", methods=["GET", "POST"])
 @requires("submissions")
 def submissions():
     query, words = _searched()

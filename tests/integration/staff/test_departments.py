@@ -68,8 +68,9 @@ def test_an_assistant_sees_only_their_departments_queue_and_inbox(app, records):
     assert "REQ0-0000" in queue and "REQ1-0000" not in queue
     inbox = client.get("/staff/submissions").data.decode()
     assert "SUB0-0000" in inbox and "SUB1-0000" not in inbox
-    # Searching for the other department's record finds nothing either.
-    assert "SUB1-0000" not in client.get("/staff/submissions?q=SUB1").data.decode()
+    # Searching for the other department's record finds nothing either; their own, yes.
+    assert "SUB1-0000" not in submit_form(client, "/staff/submissions", {"q": "SUB1"}).text
+    assert "SUB0-0000" in submit_form(client, "/staff/submissions", {"q": "SUB0"}).text
 
 
 @pytest.mark.parametrize(
