@@ -1,6 +1,6 @@
 """Flask extensions: created once here, bound to an app in create_app()."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import request
 from flask_babel import Babel
@@ -11,6 +11,7 @@ from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from sqlalchemy import CursorResult, Delete, Update
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -19,6 +20,15 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def rows_changed(statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE in the session and say how many rows it changed: a
+    conditional UPDATE that changed none lost a race. (Its result is a CursorResult, which
+    counts them; Session.execute is typed as returning any statement's Result.)"""
+    return cast(CursorResult[Any], db.session.execute(statement)).rowcount
+
+
 # The models' base class. A type checker cannot take a base class from an attribute
 # (db.Model), so it is told what db.Model is: a subclass of Base (with Flask-SQLAlchemy's
 # table naming and query helpers, which no model here relies on for its types).

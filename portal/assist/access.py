@@ -10,12 +10,14 @@ from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, url_for
 
-from portal.assist import audit_log
+from portal.assist import audit_log, two_factor
 from portal.assist.models import StaffMember
 from portal.assist.roles import PERMISSIONS, allowed
 from portal.assist.sessions import current_session
 
 ANYONE = "anyone"
+# What someone whose role needs a second factor may do before they have set one up.
+BEFORE_TWO_FACTOR = frozenset({"staff.two_factor_set_up", "staff.sign_out"})
 # The attribute of a view function that holds its access decision.
 ACCESS = "access"
 
@@ -59,6 +61,8 @@ def check_access():
     if not allowed(staff_session.staff.role, permission):
         audit_log.record("access_refused", staff_session.staff, target=request.path)
         abort(403)
+    if request.endpoint not in BEFORE_TWO_FACTOR and two_factor.must_set_up(staff_session.staff):
+        return redirect(url_for("staff.two_factor_set_up"))
     return None
 
 

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
     GovCheckboxInput,
     GovPasswordInput,
     GovRadioInput,
@@ -15,6 +16,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -58,6 +60,29 @@ class CodeForm(FlaskForm):
         description=_l("It has 6 numbers, like 123456."),
         validators=[InputRequired(_l("Enter the 6-number code from your authenticator app"))],
         widget=GovTextInput(),
+    )
+
+
+class SetUpTwoFactorForm(CodeForm):
+    """Setting up a second factor asks for the password again: someone at a computer
+    left signed in must not be able to bind their own phone to the account."""
+
+    current = PasswordField(
+        _l("Your password"),
+        validators=[InputRequired(_l("Enter your password")), Length(max=MAX_LENGTH)],
+        widget=GovPasswordInput(),
+    )
+
+
+class TwoFactorRolesForm(FlaskForm):
+    roles = SelectMultipleField(
+        _l("Which roles must use two-factor authentication?"),
+        description=_l(
+            "Staff in these roles must set it up the next time they sign in, before they can "
+            "do anything else."
+        ),
+        choices=choices(ROLE_NAMES),
+        widget=GovCheckboxesInput(),
     )
 
 

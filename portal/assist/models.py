@@ -29,6 +29,8 @@ class StaffMember(Model):
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     # The last time step a code was accepted for: a code works once.
     totp_last_step: Mapped[int | None]
+    # The secret shown while the person sets up their app, until a code from it confirms.
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
@@ -47,6 +49,17 @@ class StaffSession(Model):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     staff: Mapped[StaffMember] = relationship(lazy="joined")
+
+
+class TwoFactorRequirement(Model):
+    """Whether a role must use a second factor, as an administrator last set it."""
+
+    __tablename__ = "two_factor_requirements"
+
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    required: Mapped[bool] = mapped_column(default=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
 
 
 class SignInThrottle(Model):

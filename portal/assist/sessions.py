@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from portal.assist.models import StaffMember, StaffSession, aware
 from portal.clock import now
-from portal.extensions import db
+from portal.extensions import db, rows_changed
 
 # last_seen_at is written at most this often, not on every request.
 TOUCH_INTERVAL = timedelta(seconds=60)
@@ -76,13 +76,37 @@ def forget(response: Response) -> None:
 
 
 def end_all(staff: StaffMember) -> None:
-    """End every session a staff member has (deactivation)."""
-    db.session.execute(
-        update(StaffSession)
-        .where(StaffSession.staff_id == staff.id, StaffSession.ended_at.is_(None))
-        .values(ended_at=now())
+    """End every session a staff member has (deactivation, a second factor reset)."""
+    end_others(staff, keep=None)
+
+
+def end_others(staff: StaffMember, keep: StaffSession | None) -> int:
+    """End every session of this staff member but `keep` (the browser asking); how many
+    were still live."""
+    query = update(StaffSession).where(
+        StaffSession.staff_id == staff.id, StaffSession.ended_at.is_(None)
     )
+    if keep is not None:
+        query = query.where(StaffSession.id != keep.id)
+    ended = rows_changed(query.values(ended_at=now()))
     db.session.commit()
+    return ended
+
+
+def end_one(staff_session: StaffSession) -> None:
+    """End a session from another browser (its cookie there is then worth nothing)."""
+    staff_session.ended_at = now()
+    db.session.commit()
+
+
+def live_sessions(staff: StaffMember) -> list[StaffSession]:
+    """This staff member's sessions that could still be used, newest first."""
+    rows = db.session.scalars(
+        select(StaffSession)
+        .where(StaffSession.staff_id == staff.id, StaffSession.ended_at.is_(None))
+        .order_by(StaffSession.started_at.desc(), StaffSession.id.desc())
+    )
+    return [row for row in rows if not expired(row)]
 
 
 def expired(staff_session: StaffSession) -> bool:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pyotp
 from flask import (
+    abort,
     current_app,
     flash,
     make_response,
@@ -18,12 +19,12 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from portal.assist import audit_log, passwords, sessions, throttle
+from portal.assist import audit_log, passwords, sessions, throttle, two_factor
 from portal.assist.access import current_staff_member, open_to_anyone, requires
 from portal.assist.assisted import current_assisted, forget_the_person
 from portal.assist.assisted import end as end_assisted
-from portal.assist.forms import ChangePasswordForm, CodeForm, SignInForm
-from portal.assist.models import StaffMember, aware
+from portal.assist.forms import ChangePasswordForm, CodeForm, SetUpTwoFactorForm, SignInForm
+from portal.assist.models import StaffMember, StaffSession, aware
 from portal.assist.views import bp
 from portal.clock import now
 from portal.extensions import db, limiter
@@ -34,7 +35,6 @@ from portal.i18n import localised_route
 STAFF_PATH = re.compile(r"(/[a-z]{2})?/staff/[A-Za-z0-9_-][A-Za-z0-9/_?=&.%-]*")
 PENDING_KEY = "staff_pending"
 PENDING_LIFETIME = timedelta(minutes=5)
-SETUP_KEY = "staff_totp_setup"
 WRONG = _l("Enter a correct email address and password")
 
 
@@ -123,7 +123,7 @@ def sign_in_code():
         until = throttle.blocked_until(staff.email)
         if until is not None:
             form.code.errors.append(_blocked_message(until))
-        elif _code_is_right(staff, form.code.data):
+        elif two_factor.use_code(staff, form.code.data):
             throttle.clear(staff.email)
             target = session.get(PENDING_KEY + "_next") or url_for("staff.home")
             return _signed_in(staff, target)
@@ -133,22 +133,6 @@ def sign_in_code():
             form.code.errors.append(_l("The code is not right. Enter the newest code in your app"))
     form.code.data = ""
     return render_template("staff/sign_in_code.html", form=form), (400 if form.errors else 200)
-
-
-def _code_is_right(staff: StaffMember, code: str) -> bool:
-    """A current code (or the one just before, for a slow typist), and each code once."""
-    if not staff.totp_secret:  # no second factor set up: no code is right
-        return False
-    code = "".join(code.split())
-    totp = pyotp.TOTP(staff.totp_secret)
-    for offset in (0, -1):
-        moment = now() + timedelta(seconds=offset * totp.interval)
-        step = totp.timecode(moment)
-        if totp.at(moment) == code and step > (staff.totp_last_step or 0):
-            staff.totp_last_step = step
-            db.session.commit()
-            return True
-    return False
 
 
 @localised_route(bp, "/staff/sign-out", methods=["POST"])
@@ -178,20 +162,46 @@ def account():
     return render_template("staff/account.html", staff=current_staff_member())
 
 
+def _password_confirmed(staff: StaffMember, field) -> bool:
+    """The person's own password, asked again before a change that matters. A wrong one
+    counts towards the same back-off and lockout as signing in, and is audited."""
+    until = throttle.blocked_until(staff.email)
+    if until is not None:
+        field.errors.append(_blocked_message(until))
+        return False
+    if passwords.verify(staff.password_hash, field.data):
+        return True
+    row = throttle.failed(staff.email)
+    audit_log.record("password_check_failed", staff, failures=row.failures)
+    if throttle.locked(row.failures):
+        field.errors.append(_blocked_message(row.blocked_until))
+    else:
+        field.errors.append(_l("Your password is not right"))
+    return False
+
+
 @localised_route(bp, "/staff/account/password", methods=["GET", "POST"])
 @requires("signed_in")
 def change_password():
     staff = current_staff_member()
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        if not passwords.verify(staff.password_hash, form.current.data):
-            form.current.errors.append(_l("Your current password is not right"))
-        elif problem := passwords.problem_with(form.new.data, staff.email):
+    if form.validate_on_submit() and _password_confirmed(staff, form.current):
+        if problem := passwords.problem_with(form.new.data, staff.email):
             form.new.errors.append(problem)
         else:
             staff.password_hash = passwords.hash_password(form.new.data)
             db.session.commit()
+            ended = sessions.end_others(staff, sessions.current_session())
+            audit_log.record("password_changed", staff, other_sessions_ended=ended)
             flash(str(_l("Your password has been changed")))
+            if ended:
+                flash(
+                    ngettext(
+                        "You have been signed out of %(num)d other browser.",
+                        "You have been signed out of %(num)d other browsers.",
+                        ended,
+                    )
+                )
             return redirect(url_for("staff.account"))
     form.current.data = form.new.data = ""
     return render_template("staff/change_password.html", form=form), (400 if form.errors else 200)
@@ -199,31 +209,70 @@ def change_password():
 
 @localised_route(bp, "/staff/account/two-factor", methods=["GET", "POST"])
 @requires("signed_in")
-def two_factor():
+def two_factor_set_up():
     staff = current_staff_member()
     if staff.totp_secret:
         return render_template("staff/two_factor_done.html", staff=staff)
-    secret = session.get(SETUP_KEY) or pyotp.random_base32()
-    session[SETUP_KEY] = secret
-    form = CodeForm()
-    if form.validate_on_submit():
-        candidate = StaffMember(totp_secret=secret)
-        if _code_is_right(candidate, form.code.data):
-            staff.totp_secret = secret
-            staff.totp_last_step = candidate.totp_last_step
-            db.session.commit()
-            session.pop(SETUP_KEY, None)
+    secret = two_factor.pending_secret(staff)
+    form = SetUpTwoFactorForm()
+    if form.validate_on_submit() and _password_confirmed(staff, form.current):
+        if two_factor.confirm(staff, form.code.data):
             audit_log.record("two_factor_set_up", staff)
             flash(str(_l("Two-factor authentication is set up")))
             return redirect(url_for("staff.account"))
         form.code.errors.append(_l("The code is not right. Enter the newest code in your app"))
-    form.code.data = ""
+    form.code.data = form.current.data = ""
     uri = pyotp.TOTP(secret).provisioning_uri(
         name=staff.email, issuer_name=current_app.config["SERVICE_NAME"]["en"]
     )
     return render_template(
         "staff/two_factor.html",
         form=form,
+        required=two_factor.is_required(staff),
         secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         uri=uri,
     ), (400 if form.errors else 200)
+
+
+@localised_route(bp, "/staff/account/sessions")
+@requires("signed_in")
+def your_sessions():
+    staff = current_staff_member()
+    return render_template(
+        "staff/sessions.html",
+        sessions=sessions.live_sessions(staff),
+        this_session=sessions.current_session(),
+    )
+
+
+@localised_route(bp, "/staff/account/sessions/sign-out-others", methods=["POST"])
+@requires("signed_in")
+def sign_out_other_sessions():
+    staff = current_staff_member()
+    ended = sessions.end_others(staff, sessions.current_session())
+    audit_log.record("other_sessions_ended", staff, sessions_ended=ended)
+    flash(
+        ngettext(
+            "You have been signed out of %(num)d other browser.",
+            "You have been signed out of %(num)d other browsers.",
+            ended,
+        )
+    )
+    return redirect(url_for("staff.your_sessions"))
+
+
+@localised_route(
+    bp, "/staff/account/sessions/<int(max=2147483647):session_id>/sign-out", methods=["POST"]
+)
+@requires("signed_in")
+def sign_out_session(session_id: int):
+    staff = current_staff_member()
+    chosen = db.session.get(StaffSession, session_id)
+    if chosen is None or chosen.staff_id != staff.id or chosen.ended_at is not None:
+        abort(404)  # another person's session is none of this person's business
+    if chosen is sessions.current_session():
+        return sign_out()
+    sessions.end_one(chosen)
+    audit_log.record("other_sessions_ended", staff, sessions_ended=1)
+    flash(str(_l("That browser has been signed out")))
+    return redirect(url_for("staff.your_sessions"))

@@ -5,13 +5,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 from wtforms import SelectChoice
 
-from portal.assist import passwords, sessions, throttle
+from portal.assist import passwords, sessions, throttle, two_factor
 from portal.assist.access import current_staff_member, requires
 from portal.assist.audit_log import ACTIONS, record
-from portal.assist.forms import NewStaffForm
-from portal.assist.models import AuditEvent, StaffMember
+from portal.assist.forms import NewStaffForm, TwoFactorRolesForm
+from portal.assist.models import AuditEvent, StaffMember, TwoFactorRequirement
+from portal.assist.roles import ROLES
 from portal.assist.scope import departments_of
 from portal.assist.views import bp, department_names
+from portal.clock import now
 from portal.extensions import db
 from portal.i18n import localised_route
 
@@ -101,6 +103,60 @@ def unlock_staff(staff_id: int):
     record("staff_unlocked", current_staff_member(), target=f"staff:{member.id}")
     flash(str(_l("%(name)s can try to sign in again now", name=member.name)))
     return redirect(url_for("staff.staff_list"))
+
+
+@localised_route(bp, f"/staff/admin/staff/{STAFF_ID}/reset-two-factor", methods=["POST"])
+@requires("manage_staff")
+def reset_two_factor(staff_id: int):
+    """For a lost or replaced phone: the person signs in with their password and sets
+    up a new app. Every browser signed in as them is signed out."""
+    member = _managed(staff_id)
+    admin = current_staff_member()
+    if member.id == admin.id:
+        abort(409)  # another administrator resets yours, so two people are involved
+    two_factor.reset(member)
+    sessions.end_all(member)
+    record("two_factor_reset", admin, target=f"staff:{member.id}")
+    flash(str(_l("%(name)s will set up two-factor authentication again", name=member.name)))
+    return redirect(url_for("staff.staff_list"))
+
+
+@localised_route(bp, "/staff/admin/two-factor", methods=["GET", "POST"])
+@requires("manage_staff")
+def two_factor_roles():
+    """Which roles must use a second factor: for every department at once, so only an
+    administrator who spans them all may change it (a department's administrator sees
+    the rules)."""
+    admin = current_staff_member()
+    may_change = departments_of(admin) is None
+    if request.method == "POST" and not may_change:
+        record("access_refused", admin, target=request.path)
+        abort(403)
+    form = TwoFactorRolesForm()
+    before = two_factor.required_roles()
+    if request.method == "GET":
+        form.roles.data = sorted(before)
+    if form.validate_on_submit():
+        chosen = set(form.roles.data or ()) & set(ROLES)
+        for role in ROLES:
+            required = role in chosen
+            row = db.session.get(TwoFactorRequirement, role)
+            if row is None:
+                db.session.add(
+                    TwoFactorRequirement(role=role, required=required, changed_by=admin.id)
+                )
+            elif row.required != required:
+                row.required, row.changed_at, row.changed_by = required, now(), admin.id
+        db.session.commit()
+        if chosen != before:
+            record(
+                "two_factor_roles_changed", admin, required=sorted(chosen), before=sorted(before)
+            )
+        flash(str(_l("The two-factor rules have been saved")))
+        return redirect(url_for("staff.staff_list"))
+    return render_template(
+        "staff/two_factor_roles.html", form=form, may_change=may_change, required=before
+    ), (400 if form.errors else 200)
 
 
 @localised_route(bp, "/staff/admin/audit")

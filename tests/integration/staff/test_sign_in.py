@@ -158,16 +158,36 @@ def test_after_sign_in_you_go_where_you_were_going_but_never_off_site(client, st
     )
 
 
+def pending_secret(app, staff_id: int) -> str:
+    with app.app_context():
+        return db.session.get(StaffMember, staff_id).totp_pending_secret
+
+
 def test_two_factor_set_up_and_sign_in(app, client, staff):
     sign_in(client, ASSISTANT)
-    page = client.get("/staff/account/two-factor").data.decode()
-    with client.session_transaction() as session:
-        secret = session["staff_totp_setup"]
+    url = "/staff/account/two-factor"
+    page = client.get(url).text
+    secret = pending_secret(app, staff[ASSISTANT])
     assert " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)) in page
-    wrong = submit_form(client, "/staff/account/two-factor", {"code": "000000"})
-    assert wrong.status_code == 400
+    with client.session_transaction() as session:  # kept on the server, not in the cookie
+        assert secret not in str(dict(session))
+    client.get(url)
+    assert pending_secret(app, staff[ASSISTANT]) == secret  # the same key on every visit
     code = pyotp.TOTP(secret).now()
-    assert submit_form(client, "/staff/account/two-factor", {"code": code}).status_code == 302
+    wrong = submit_form(client, url, {"code": "000000", "current": PASSWORD})
+    assert wrong.status_code == 400
+    assert "The code is not right" in wrong.text
+    no_password = submit_form(client, url, {"code": code, "current": "not my password"})
+    assert no_password.status_code == 400
+    assert "Your password is not right" in no_password.text
+    assert submit_form(client, url, {"code": code, "current": PASSWORD}).status_code == 302
+    with app.app_context():
+        member = db.session.get(StaffMember, staff[ASSISTANT])
+        assert (member.totp_secret, member.totp_pending_secret) == (secret, None)
+    assert [a for a in actions(app) if a in ("password_check_failed", "two_factor_set_up")] == [
+        "password_check_failed",
+        "two_factor_set_up",
+    ]
     submit_form(client, "/staff/", to="/staff/sign-out")
 
     fresh = app.test_client()
@@ -254,7 +274,7 @@ def test_every_staff_form_needs_its_csrf_token(app, client, staff):
     assert len(rules) >= 10
     for rule in rules:
         url = rule.build(
-            {"staff_id": 1, "reference": "AAAA-BBBB", "lang": "cy"},
+            {"staff_id": 1, "session_id": 1, "reference": "AAAA-BBBB", "lang": "cy"},
             append_unknown=False,
         )[1]
         response = client.post(url, data={})
