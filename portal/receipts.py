@@ -9,15 +9,14 @@ in this browser ends, or (for rating) once used, so a copy of an old cookie open
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
 
 from flask import Flask, session
-from sqlalchemy import CursorResult, DateTime, String, delete
+from sqlalchemy import DateTime, String, delete
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.clock import now
 from portal.extensions import Model, db
-from portal.housekeeping import register_forget, register_purge
+from portal.housekeeping import delete_older_than, register_forget, register_purge
 
 SESSION_KEY = "receipts"
 # What was sent: a form (by the form's slug) or a call-back request (by the service's).
@@ -74,12 +73,7 @@ def current(kind: str, slug: str) -> SentReceipt | None:
 
 
 def purge_expired() -> int:
-    result = cast(
-        CursorResult[Any],
-        db.session.execute(delete(SentReceipt).where(SentReceipt.created_at < now() - LIFETIME)),
-    )
-    db.session.commit()
-    return result.rowcount
+    return delete_older_than(SentReceipt.created_at, now() - LIFETIME)
 
 
 def forget() -> None:

@@ -6,15 +6,14 @@ to a day. A correct password clears the count; so does an administrator.
 """
 
 from datetime import datetime, timedelta
-from typing import Any, cast
 
 from flask import Flask
-from sqlalchemy import CursorResult, and_, delete, or_
+from sqlalchemy import and_, delete, or_
 
 from portal.assist.models import SignInThrottle, aware
 from portal.clock import now
 from portal.extensions import db
-from portal.housekeeping import register_purge
+from portal.housekeeping import purged, register_purge
 
 FREE_FAILURES = 2
 BACK_OFF = {3: timedelta(seconds=30), 4: timedelta(minutes=1)}
@@ -80,9 +79,7 @@ def purge_expired() -> int:
         or_(SignInThrottle.blocked_until.is_(None), SignInThrottle.blocked_until < cutoff),
         or_(SignInThrottle.failed_at.is_(None), SignInThrottle.failed_at < cutoff),
     )
-    result = cast(CursorResult[Any], db.session.execute(delete(SignInThrottle).where(stale)))
-    db.session.commit()
-    return result.rowcount
+    return purged(delete(SignInThrottle).where(stale))
 
 
 def register_throttle_purge(app: Flask) -> None:

@@ -3,15 +3,14 @@ in the session, deleted when sent, when an assisted session ends, or when they e
 
 import secrets
 from datetime import UTC, timedelta
-from typing import Any, cast
 
 from flask import Flask, session
-from sqlalchemy import CursorResult, delete
+from sqlalchemy import delete
 
 from portal.callbacks.models import ContactRequestDraft
 from portal.clock import now
 from portal.extensions import db
-from portal.housekeeping import register_forget, register_purge
+from portal.housekeeping import delete_older_than, register_forget, register_purge
 
 SESSION_KEY = "contact_request"
 # A one-page form: a day is plenty to come back to check your answers.
@@ -61,14 +60,7 @@ def let_go(slug: str) -> None:
 
 
 def purge_expired() -> int:
-    result = cast(
-        CursorResult[Any],
-        db.session.execute(
-            delete(ContactRequestDraft).where(ContactRequestDraft.updated_at < now() - LIFETIME)
-        ),
-    )
-    db.session.commit()
-    return result.rowcount
+    return delete_older_than(ContactRequestDraft.updated_at, now() - LIFETIME)
 
 
 def forget() -> None:

@@ -12,16 +12,14 @@ cache (portal.caching), so it cannot carry a token tied to one session. Instead:
 import hashlib
 import secrets
 from datetime import timedelta
-from typing import Any, cast
 from urllib.parse import urlsplit
 
 from flask import Flask, request, session
-from sqlalchemy import CursorResult, delete
 
 from portal.clock import now
 from portal.extensions import db
 from portal.feedback.models import PageVote
-from portal.housekeeping import register_purge
+from portal.housekeeping import delete_older_than, register_purge
 
 SESSION_KEY = "voter"
 VOTES_KEPT = timedelta(days=30)
@@ -60,12 +58,7 @@ def first_vote(path: str) -> bool:
 
 
 def purge_expired() -> int:
-    result = cast(
-        CursorResult[Any],
-        db.session.execute(delete(PageVote).where(PageVote.created_at < now() - VOTES_KEPT)),
-    )
-    db.session.commit()
-    return result.rowcount
+    return delete_older_than(PageVote.created_at, now() - VOTES_KEPT)
 
 
 def register_vote_purge(app: Flask) -> None:

@@ -2,16 +2,15 @@
 
 import hashlib
 from datetime import UTC, timedelta
-from typing import Any, cast
 
 import base32_crockford
 from flask import Flask, current_app, session
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.clock import now
 from portal.extensions import db
-from portal.housekeeping import register_purge
+from portal.housekeeping import delete_older_than, register_purge
 from portal.references import new_code
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
@@ -135,26 +134,12 @@ def submit(
 
 def purge_expired() -> int:
     """Delete drafts older than their lifetime; return how many went."""
-    cutoff = now() - lifetime()
-    # A DELETE's result is a CursorResult, which counts the rows it deleted; Session.execute
-    # is typed as returning any statement's Result.
-    result = cast(
-        CursorResult[Any], db.session.execute(delete(Draft).where(Draft.updated_at < cutoff))
-    )
-    db.session.commit()
-    return result.rowcount
+    return delete_older_than(Draft.updated_at, now() - lifetime())
 
 
 def purge_old_form_starts() -> int:
     """Delete form starts older than any published figure looks back."""
-    result = cast(
-        CursorResult[Any],
-        db.session.execute(
-            delete(FormStart).where(FormStart.started_at < now() - FORM_STARTS_KEPT)
-        ),
-    )
-    db.session.commit()
-    return result.rowcount
+    return delete_older_than(FormStart.started_at, now() - FORM_STARTS_KEPT)
 
 
 def register_draft_purges(app: Flask) -> None:
