@@ -77,20 +77,8 @@ class Cluster:
     def start_server(self, index: int) -> None:
         port = self.ports[index]
         with open(self.env["LOG_DIR"] + f"/server-{index}.log", "ab") as log:
-            self.servers[index] = subprocess.Popen(
-                [
-                    str(BIN / "gunicorn"),
-                    "-c",
-                    str(ROOT / "gunicorn.conf.py"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "portal:create_app()",
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group: stopped as one
+            self.servers[index] = gunicorn(
+                self.env, "--bind", f"127.0.0.1:{port}", stdout=log, stderr=subprocess.STDOUT
             )
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
 
@@ -158,6 +146,43 @@ http {{
 """
 
 
+def production_env(**settings: str) -> dict[str, str]:
+    """The environment a production server runs with here, plus `settings`: plain HTTP on
+    loopback, so no Secure cookies (there is no TLS to carry them), and two workers."""
+    return {
+        **os.environ,
+        "PORTAL_ENV": "production",
+        "SECRET_KEY": SECRET,
+        "PORTAL_SECURE_COOKIES": "false",
+        "WEB_CONCURRENCY": "2",
+        **settings,
+    }
+
+
+def migrate(env: dict[str, str]) -> None:
+    """`flask db upgrade` on the database `env` names, as a deployment runs it."""
+    subprocess.run(
+        [str(BIN / "flask"), "--app", "portal", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def gunicorn(env: dict[str, str], *arguments: str, **popen) -> subprocess.Popen:
+    """Real gunicorn with the production gunicorn.conf.py, in its own process group (so
+    it is stopped as one)."""
+    command = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), *arguments]
+    return subprocess.Popen(
+        [*command, "portal:create_app()"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        **popen,
+    )
+
+
 def nginx_binary() -> str:
     found = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(found).exists():
@@ -176,35 +201,23 @@ def cluster(tmp_path_factory):
     subprocess.run(["redis-cli", "-u", redis_url, "flushall"], check=True, capture_output=True)
     ports = [free_port(), free_port()]
     front = free_port()
-    env = {
-        **os.environ,
-        "PORTAL_ENV": "production",
+    env = production_env(
         # Absolute URLs name the load balancer (the servers answer 127.0.0.1 as well, for
         # their health checks).
-        "PORTAL_BASE_URL": f"http://127.0.0.1:{front}",
-        "SECRET_KEY": SECRET,
-        "DATABASE_URL": database_url,
-        "RATELIMIT_STORAGE_URI": redis_url,
-        # Plain HTTP on loopback: no Secure cookies (there is no TLS to carry them).
-        "PORTAL_SECURE_COOKIES": "false",
-        "PORTAL_TRUSTED_PROXIES": "1",
+        PORTAL_BASE_URL=f"http://127.0.0.1:{front}",
+        DATABASE_URL=database_url,
+        RATELIMIT_STORAGE_URI=redis_url,
+        PORTAL_TRUSTED_PROXIES="1",
         # The load test is one address sending for many people: lift the per-address POST
         # limit, but keep sign-in's, which the shared-limit test counts across servers.
-        "PORTAL_POST_RATE_LIMIT": "100000 per minute",
-        "PORTAL_FEEDBACK_RATE_LIMIT": "100000 per minute",
-        "PORTAL_STAFF_SIGN_IN_RATE_LIMIT": "8 per minute",
-        "WEB_CONCURRENCY": "2",
-        "PORTAL_THREADS": "4",
-        "PORTAL_LOG_JSON": "true",
-        "LOG_DIR": str(run_dir),
-    }
-    subprocess.run(
-        [str(BIN / "flask"), "--app", "portal", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
+        PORTAL_POST_RATE_LIMIT="100000 per minute",
+        PORTAL_FEEDBACK_RATE_LIMIT="100000 per minute",
+        PORTAL_STAFF_SIGN_IN_RATE_LIMIT="8 per minute",
+        PORTAL_THREADS="4",
+        PORTAL_LOG_JSON="true",
+        LOG_DIR=str(run_dir),
     )
+    migrate(env)
     instance = Cluster(
         url=f"http://127.0.0.1:{front}",
         database_url=database_url,

@@ -8,39 +8,26 @@ import subprocess
 
 import requests
 
-from config import ROOT
-from tests.system.conftest import BIN, SECRET, free_port, wait_until_up
+from tests.system.conftest import free_port, gunicorn, migrate, production_env, wait_until_up
 
 
-def production_env(tmp_path, port: int, **settings: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "PORTAL_ENV": "production",
-        "SECRET_KEY": SECRET,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}",
-        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",
-        "PORTAL_SECURE_COOKIES": "false",
-        "WEB_CONCURRENCY": "2",
-        "PORT": str(port),
+def settings_on(tmp_path, port: int, **settings: str) -> dict[str, str]:
+    """One server on its own SQLite file and port."""
+    return production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'portal.db'}",
+        PORTAL_BASE_URL=f"http://127.0.0.1:{port}",
+        PORT=str(port),
         **settings,
-    }
-
-
-def gunicorn(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "portal:create_app()"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
     )
+
+
+def started(env: dict[str, str]) -> subprocess.Popen:
+    return gunicorn(env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def test_two_workers_will_not_start_with_rate_limits_in_memory(tmp_path):
     """Each worker would count alone: 10 sign-ins a minute let 20 through with two."""
-    server = gunicorn(production_env(tmp_path, free_port(), RATELIMIT_STORAGE_URI="memory://"))
+    server = started(settings_on(tmp_path, free_port(), RATELIMIT_STORAGE_URI="memory://"))
     try:
         output, _ = server.communicate(timeout=60)
     finally:
@@ -55,20 +42,14 @@ def test_a_forwarded_scheme_is_ignored_when_no_proxy_is_trusted(tmp_path):
     """Gunicorn used to believe X-Forwarded-Proto from loopback whatever
     PORTAL_TRUSTED_PROXIES said: a plain-HTTP request then claimed to be HTTPS."""
     port = free_port()
-    env = production_env(
+    env = settings_on(
         tmp_path,
         port,
         RATELIMIT_STORAGE_URI=os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:63799"),
         PORTAL_TRUSTED_PROXIES="0",
     )
-    subprocess.run(
-        [str(BIN / "flask"), "--app", "portal", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    server = gunicorn(env)
+    migrate(env)
+    server = started(env)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
         response = requests.get(
