@@ -61,3 +61,19 @@ def test_six_hostile_requests_do_not_poison_the_page_kept_for_everyone(behind_a_
 def test_without_a_configured_address_links_use_the_allowed_host_asked_for(client):
     links = hreflang_links(client.get("/"))
     assert links and all(re.match(r"http://localhost/", link) for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("localhost:5000", 200),  # an allowed name on another port (make run's)
+        ("evil.example:443", 400),
+        ("localhost.evil.example", 400),
+        ("evil.example@localhost", 400),
+        ("localhost:5000@evil.example", 400),
+    ],
+)
+def test_a_port_or_a_trick_never_turns_another_host_into_ours(client, host, status):
+    response = client.get("/", headers={"Host": host})
+    assert response.status_code == status, host
+    assert b"evil.example" not in response.get_data()
