@@ -1,5 +1,7 @@
 """The audit log: every staff action, recorded as it happens, never changed."""
 
+import ipaddress
+
 from flask import request
 from flask_babel import lazy_gettext as _l
 
@@ -34,6 +36,18 @@ ACTIONS = {
 }
 
 
+def client_address() -> str | None:
+    """The client's address as ProxyFix trusts it behind our load balancer, if it is an
+    address at all: a proxy that passed on whatever a client wrote in X-Forwarded-For
+    must not put words in the log (or more than its column holds)."""
+    if not request:
+        return None
+    try:
+        return str(ipaddress.ip_address(request.remote_addr or ""))
+    except ValueError:
+        return None
+
+
 def record(
     action: str,
     staff: StaffMember | None,
@@ -50,8 +64,7 @@ def record(
             email=email if staff is None else None,
             action=action,
             target=target,
-            # The client's address, as ProxyFix trusts it behind our load balancer.
-            address=request.remote_addr if request else None,
+            address=client_address(),
             detail=detail,
         )
     )

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from portal.assist.models import AuditEvent, AuditLogIsAppendOnly, StaffMember
 from portal.extensions import db
 from portal.feedback.models import PageFeedback
-from tests.support.forms import submit_form
-from tests.support.staff import sign_in, signed_in
+from tests.support.forms import csrf_token, submit_form
+from tests.support.staff import PASSWORD, create_staff, sign_in, signed_in
 
 NEW = "/staff/admin/staff/new"
 
@@ -162,3 +162,29 @@ def test_flask_staff_create_makes_the_first_administrator(app):
         assert member.password_hash.startswith("$argon2id$")
     listed = runner.invoke(args=["staff", "list"])
     assert "first@glanmor.example\tadmin\tall\tactive\tpassword only" in listed.output
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "logged"),
+    [
+        ("192.0.2.7", "192.0.2.7"),
+        ("2001:db8::7", "2001:db8::7"),
+        ("<script>alert(1)</script>", None),
+        ("1" * 200, None),
+    ],
+)
+def test_the_log_keeps_an_address_only_if_it_is_one(make_app, forwarded, logged):
+    """Behind one trusted proxy the address comes from X-Forwarded-For: a proxy that
+    passes on what a client wrote there must not write words into the log."""
+    app = make_app(TRUSTED_PROXIES=1)
+    create_staff(app)
+    client = app.test_client()
+    headers = {"X-Forwarded-For": forwarded}
+    sign_in_page = client.get("/staff/sign-in", headers=headers)
+    assert sign_in_page.status_code == 200
+    token = csrf_token(client, "/staff/sign-in")
+    data = {"csrf_token": token, "email": "waste@glanmor.example", "password": PASSWORD}
+    assert client.post("/staff/sign-in", data=data, headers=headers).status_code == 302
+    with app.app_context():
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "signed_in")).one()
+        assert event.address == logged
