@@ -19,6 +19,10 @@ SESSION_KEY = "drafts"
 # The published completion rate counts journeys started in the last 12 calendar months
 # (portal.performance.figures): a start older than 13 months counts for nothing.
 FORM_STARTS_KEPT = timedelta(days=400)
+# Someone whose confirmation never arrived (a server stopped before it answered) presses
+# Send again, or refreshes, within moments: long enough for that, too short for a copy
+# of their cookie to be worth taking.
+ALREADY_SENT_WINDOW = timedelta(minutes=15)
 
 
 def lifetime() -> timedelta:
@@ -38,6 +42,21 @@ def current_draft(form: Form) -> Draft | None:
     """This browser's draft of the form, if it has one that has not expired."""
     draft_id = session.get(SESSION_KEY, {}).get(form.slug)
     return _fresh(db.session.get(Draft, draft_id)) if draft_id else None
+
+
+def already_sent(form: Form) -> Submission | None:
+    """What this browser's draft became, if it was sent moments ago and the browser never
+    heard: the draft is gone, but the session still names it."""
+    draft_id = session.get(SESSION_KEY, {}).get(form.slug)
+    if not isinstance(draft_id, str):
+        return None
+    sent = db.session.scalar(
+        select(Submission).where(Submission.draft_id == draft_id, Submission.form == form.slug)
+    )
+    if sent is None:
+        return None
+    created = sent.created_at if sent.created_at.tzinfo else sent.created_at.replace(tzinfo=UTC)
+    return sent if now() - created <= ALREADY_SENT_WINDOW else None
 
 
 def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from werkzeug import Response
 
 from portal import receipts
 from portal.errors import DATABASE_UNAVAILABLE
@@ -159,6 +160,8 @@ def exit_page(slug: str, exit_id: str):
 def check(slug: str):
     form = _form(slug)
     draft = drafts.current_draft(form)
+    if draft is None and (sent := drafts.already_sent(form)) is not None:
+        return _confirm_sent(form, sent)
     answers = draft.answers if draft else {}
     route, stop = form.route(answers)
     if draft is None or stop is not None:
@@ -175,11 +178,7 @@ def check(slug: str):
             language,
             assisted_session_id=assisted.session_id if assisted else None,
         )
-        receipts.issue(receipts.FORM, form.slug, submission.reference)
-        session[drafts.SESSION_KEY] = {
-            k: v for k, v in session.get(drafts.SESSION_KEY, {}).items() if k != form.slug
-        }
-        return redirect(url_for("forms.sent", slug=form.slug))
+        return _confirm_sent(form, submission)
     return render_template(
         "transactions/check.html",
         form=form,
@@ -188,6 +187,15 @@ def check(slug: str):
         text=text,
         fallback=_language_attrs(),
     )
+
+
+def _confirm_sent(form: Form, submission: Submission) -> Response:
+    """The sent page for this browser, which no longer points at a draft."""
+    receipts.issue(receipts.FORM, form.slug, submission.reference)
+    session[drafts.SESSION_KEY] = {
+        k: v for k, v in session.get(drafts.SESSION_KEY, {}).items() if k != form.slug
+    }
+    return redirect(url_for("forms.sent", slug=form.slug))
 
 
 def _rows(route, answers, language, change, form) -> list[dict]:

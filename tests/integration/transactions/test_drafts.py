@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from portal.clock import now
 from portal.extensions import db
-from portal.transactions.models import Draft
+from portal.transactions.models import Draft, Submission
 from tests.support.answers import BIN_ANSWERS, BINS, CARE, CARE_ANSWERS
 from tests.support.forms import csrf_token, return_code, submit_form, walk
 
@@ -155,3 +155,34 @@ def test_a_new_return_code_is_only_made_when_asked_for_and_says_the_old_one_stop
     assert new != old
     assert submit_form(app.test_client(), "/forms/resume", {"code": old}).status_code == 400
     assert submit_form(app.test_client(), "/forms/resume", {"code": new}).status_code == 302
+
+
+def test_a_browser_that_never_heard_its_form_was_sent_is_shown_its_reference(
+    app, client, frozen_clock
+):
+    """A server stopped after storing the form but before answering: the browser still
+    names the draft, which went with the sending. Sending again (or a refresh) shows the
+    confirmation with the reference, and nothing is stored twice; much later, that old
+    cookie opens nothing."""
+    walk(client, BINS, BIN_ANSWERS)
+    token = csrf_token(client, f"{BINS}/check")
+    cookie = app.config["SESSION_COOKIE_NAME"]
+    unanswered = client.get_cookie(cookie).value  # what the browser kept: no answer came
+    assert client.post(f"{BINS}/check", data={"csrf_token": token}).status_code == 302
+    with app.app_context():
+        (reference,) = db.session.scalars(select(Submission.reference)).all()
+
+    again = app.test_client()
+    again.set_cookie(cookie, unanswered)
+    sent = again.post(f"{BINS}/check", data={"csrf_token": token})
+    assert sent.headers["Location"] == f"{BINS}/sent"
+    assert reference in again.get(f"{BINS}/sent").get_data(as_text=True)
+    with app.app_context():
+        assert len(db.session.scalars(select(Submission)).all()) == 1
+
+    frozen_clock.shift(timedelta(minutes=16))
+    late = app.test_client()
+    late.set_cookie(cookie, unanswered)
+    refused = late.post(f"{BINS}/check", data={"csrf_token": token})
+    assert refused.headers["Location"] != f"{BINS}/sent"
+    assert reference not in late.get(f"{BINS}/sent").get_data(as_text=True)
