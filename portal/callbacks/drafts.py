@@ -1,13 +1,14 @@
 """Call-back answers between the form and sending: on the server, found through a random id
 in the session, deleted when sent, when an assisted session ends, or when they expire."""
 
+import hashlib
 import secrets
 from datetime import UTC, timedelta
 
 from flask import Flask, session
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
-from portal.callbacks.models import ContactRequestDraft
+from portal.callbacks.models import ContactRequest, ContactRequestDraft
 from portal.clock import now
 from portal.extensions import db
 from portal.housekeeping import delete_older_than, register_forget, register_purge
@@ -15,6 +16,9 @@ from portal.housekeeping import delete_older_than, register_forget, register_pur
 SESSION_KEY = "contact_request"
 # A one-page form: a day is plenty to come back to check your answers.
 LIFETIME = timedelta(days=1)
+# As for forms (portal.transactions.drafts): someone whose confirmation never arrived
+# sends again or refreshes within moments.
+ALREADY_SENT_WINDOW = timedelta(minutes=15)
 
 
 def _ids() -> dict[str, str]:
@@ -44,6 +48,29 @@ def keep(slug: str, typed: dict) -> None:
     draft.updated_at = now()
     db.session.commit()
     session[SESSION_KEY] = {**_ids(), slug: draft.id}
+
+
+def sent_from(slug: str) -> str | None:
+    """What a request sent from this browser's answers records of them: their id's hash."""
+    draft_id = _ids().get(slug)
+    return hashlib.sha256(draft_id.encode()).hexdigest() if isinstance(draft_id, str) else None
+
+
+def already_sent(slug: str) -> ContactRequest | None:
+    """The request this browser's answers became, if it was sent moments ago and the
+    browser never heard (the answers are gone, but the session still names them)."""
+    mark = sent_from(slug)
+    if mark is None:
+        return None
+    sent = db.session.scalar(
+        select(ContactRequest).where(
+            ContactRequest.sent_from == mark, ContactRequest.service == slug
+        )
+    )
+    if sent is None:
+        return None
+    created = sent.created_at if sent.created_at.tzinfo else sent.created_at.replace(tzinfo=UTC)
+    return sent if now() - created <= ALREADY_SENT_WINDOW else None
 
 
 def discard(slug: str) -> None:

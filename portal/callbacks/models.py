@@ -31,6 +31,9 @@ class ContactRequest(Model):
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
     # Set when a staff member sent it for the person during an assisted session.
     assisted_session_id: Mapped[int | None] = mapped_column(ForeignKey("assisted_sessions.id"))
+    # The hash of the answers' id the sending browser held: if the answer to sending never
+    # reached it, sending again finds this request instead of making a second.
+    sent_from: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, onupdate=now)
 

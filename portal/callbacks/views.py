@@ -10,6 +10,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from werkzeug import Response
 
 from portal import receipts
 from portal.callbacks import drafts
@@ -113,6 +114,8 @@ def _rows(slug: str, answers: dict) -> list[dict]:
 def check(slug: str):
     found = _service(slug)
     answers = drafts.answers(slug)
+    if not answers and (sent := drafts.already_sent(slug)) is not None:
+        return _confirm_sent(slug, sent)
     if not answers:
         return redirect(url_for("callbacks.start", slug=slug))
     unavailable = False
@@ -123,9 +126,7 @@ def check(slug: str):
             db.session.rollback()
             unavailable = True  # the answers stay on the server: sending again works
         else:
-            drafts.let_go(slug)
-            receipts.issue(receipts.CONTACT_REQUEST, slug, contact_request.reference)
-            return redirect(url_for("callbacks.sent", slug=slug))
+            return _confirm_sent(slug, contact_request)
     return render_template(
         "callbacks/check.html",
         service=found.page,
@@ -133,6 +134,13 @@ def check(slug: str):
         rows=_rows(slug, answers),
         unavailable=unavailable,
     ), (503 if unavailable else 200)
+
+
+def _confirm_sent(slug: str, contact_request: ContactRequest) -> Response:
+    """The sent page for this browser, which no longer points at the answers."""
+    drafts.let_go(slug)
+    receipts.issue(receipts.CONTACT_REQUEST, slug, contact_request.reference)
+    return redirect(url_for("callbacks.sent", slug=slug))
 
 
 def _send(page, answers: dict) -> ContactRequest:
@@ -150,6 +158,7 @@ def _send(page, answers: dict) -> ContactRequest:
             needs=list(answers.get("needs") or ()),
             anything_else=answers.get("anything_else") or None,
             assisted_session_id=assisted.session_id if assisted else None,
+            sent_from=drafts.sent_from(page.slug),
         )
         db.session.add(contact_request)
         # In the same transaction: once sent, the answers live only in the request.
@@ -157,8 +166,15 @@ def _send(page, answers: dict) -> ContactRequest:
         try:
             db.session.commit()
             return contact_request
-        except IntegrityError:  # the same reference twice: a new one
+        except IntegrityError:
             db.session.rollback()
+            mark = contact_request.sent_from
+            existing = db.session.scalar(
+                select(ContactRequest).where(ContactRequest.sent_from == mark)
+            )
+            if mark is not None and existing is not None:
+                return existing  # a second request sent the same answers first
+            # else the same reference twice: try a new one
     raise RuntimeError("could not make a unique reference")
 
 

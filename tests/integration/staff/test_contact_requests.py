@@ -1,5 +1,7 @@
 """Ask us to contact you (citizens), and the queue that answers it (staff)."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -8,7 +10,7 @@ from portal.extensions import db
 from portal.needs import store
 from portal.needs.model import Needs
 from tests.support.cookies import readable_session
-from tests.support.forms import submit_form
+from tests.support.forms import csrf_token, submit_form
 from tests.support.staff import signed_in
 
 WELSH_WHAT_HAPPENS_NEXT = "Beth sy'n digwydd nesaf"
@@ -160,3 +162,32 @@ def test_nothing_the_person_typed_is_readable_in_the_session_cookie(app, client)
         # Sent: the answers are in the request only.
         assert db.session.scalar(select(ContactRequestDraft)) is None
     assert "Sam Jones" not in readable_session(client)
+
+
+@pytest.mark.clock
+def test_a_browser_that_never_heard_its_request_was_sent_is_shown_its_reference(
+    app, client, frozen_clock
+):
+    """The server stored the request but its answer never arrived: sending again (or a
+    refresh) shows the confirmation and stores nothing twice; much later, that old cookie
+    opens nothing."""
+    assert submit_form(client, URL, ANSWERS).headers["Location"] == f"{URL}/check"
+    token = csrf_token(client, f"{URL}/check")
+    cookie = app.config["SESSION_COOKIE_NAME"]
+    unanswered = client.get_cookie(cookie).value
+    assert client.post(f"{URL}/check", data={"csrf_token": token}).status_code == 302
+    with app.app_context():
+        (reference,) = db.session.scalars(select(ContactRequest.reference)).all()
+
+    again = app.test_client()
+    again.set_cookie(cookie, unanswered)
+    sent = again.post(f"{URL}/check", data={"csrf_token": token})
+    assert sent.headers["Location"] == f"{URL}/sent"
+    assert reference in again.get(f"{URL}/sent").get_data(as_text=True)
+    with app.app_context():
+        assert len(db.session.scalars(select(ContactRequest)).all()) == 1
+
+    frozen_clock.shift(timedelta(minutes=16))
+    late = app.test_client()
+    late.set_cookie(cookie, unanswered)
+    assert late.post(f"{URL}/check", data={"csrf_token": token}).headers["Location"] == URL
