@@ -8,7 +8,8 @@ to a day. A correct password clears the count; so does an administrator.
 from datetime import datetime, timedelta
 
 from flask import Flask
-from sqlalchemy import and_, delete, or_
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from portal.assist.models import SignInThrottle, aware
 from portal.clock import now
@@ -47,24 +48,46 @@ def locked(failures: int) -> bool:
     return failures >= LOCKOUT_AFTER
 
 
+def _count_failure(email: str) -> int:
+    """One more failure for the address, counted in one statement (INSERT ... ON CONFLICT
+    DO UPDATE, which both databases we run on have); the count now.
+
+    Reading the row, adding one and writing it back let failures at the same moment (on
+    any server) count once between them, and two first failures collided on the key."""
+    moment = now()
+    first = {"email": email, "failures": 1, "failed_at": moment}
+    again = {"failures": SignInThrottle.failures + 1, "failed_at": moment}
+    statement: postgresql.Insert | sqlite.Insert
+    if db.session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(SignInThrottle).values(first)
+        statement = statement.on_conflict_do_update(index_elements=["email"], set_=again)
+    else:
+        statement = sqlite.insert(SignInThrottle).values(first)
+        statement = statement.on_conflict_do_update(index_elements=["email"], set_=again)
+    return db.session.execute(statement.returning(SignInThrottle.failures)).scalar_one()
+
+
 def failed(email: str) -> SignInThrottle:
-    row = db.session.get(SignInThrottle, _normal(email))
-    if row is None:
-        row = SignInThrottle(email=_normal(email), failures=0)
-        db.session.add(row)
-    row.failures += 1
-    row.failed_at = now()
-    wait = wait_after(row.failures)
-    row.blocked_until = now() + wait if wait else None
+    key = _normal(email)
+    wait = wait_after(_count_failure(key))
+    if wait:
+        until = now() + wait
+        # Never shortened by a failure counted a moment earlier that finished later.
+        db.session.execute(
+            update(SignInThrottle)
+            .where(
+                SignInThrottle.email == key,
+                or_(SignInThrottle.blocked_until.is_(None), SignInThrottle.blocked_until < until),
+            )
+            .values(blocked_until=until)
+        )
     db.session.commit()
-    return row
+    return db.session.scalars(select(SignInThrottle).where(SignInThrottle.email == key)).one()
 
 
 def clear(email: str) -> None:
-    row = db.session.get(SignInThrottle, _normal(email))
-    if row is not None:
-        db.session.delete(row)
-        db.session.commit()
+    db.session.execute(delete(SignInThrottle).where(SignInThrottle.email == _normal(email)))
+    db.session.commit()
 
 
 # A row is kept a day past its lockout (the longest there is) or its last failure, so
