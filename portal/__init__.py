@@ -138,6 +138,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.feedback.views import sitemap_values as feedback_pages
     from portal.health import bp as health
     from portal.layout import register_layout
+    from portal.needs.declared_language import register_declared_language
     from portal.needs.store import cookie_source, preview_source, register_needs
     from portal.needs.views import bp as needs
     from portal.needs.views import sitemap_values as needs_pages
@@ -173,6 +174,8 @@ def register_blueprints(app: Flask) -> None:
     # Who is being served, from the first of these that knows: the preview's code in the
     # URL, an assisted session (staff helping someone), the needs cookie.
     register_visitor(app, [preview_source, assisted_source, cookie_source])
+    # Then the language the visitor declared, on every citizen page they open.
+    register_declared_language(app)
     register_sitemap(
         app,
         services_pages,

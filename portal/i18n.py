@@ -31,6 +31,10 @@ def current_language() -> str:
     return lang
 
 
+# The query parameter of a link that says "the person chose this language".
+CHOSEN_LANGUAGE = "chosen-language"
+
+
 def localised_route(blueprint: Blueprint, rule: str, **options) -> Callable:
     """Register a view at `rule` for the default language and at `/<lang>rule` for the rest."""
 
@@ -43,16 +47,27 @@ def localised_route(blueprint: Blueprint, rule: str, **options) -> Callable:
     return decorator
 
 
-def page_in(language: str, external: bool = False) -> str:
-    """The URL of the page being shown, in another language (for switchers and hreflang)."""
-    if request.endpoint is None or request.url_rule is None:
-        return url_for("services.home", lang=_prefix(language), _external=external)
-    # Keep the query too: the same page means the same version and the same question.
-    # (Less any query parameter that url_for would read as its own: "endpoint", "_anchor".)
-    query = {k: v for k, v in request.args.to_dict().items() if k != "endpoint" and k[:1] != "_"}
-    values = {**query, **(request.view_args or {})}
+def page_in(language: str, external: bool = False, chosen: bool = False) -> str:
+    """The URL of the page being shown, in another language (for switchers and hreflang).
+    `chosen`: a link that says the person chose this language (portal.needs.declared_language)."""
+    values: dict = {}
+    if request.endpoint is not None and request.url_rule is not None:
+        # Keep the query too: the same page means the same version and the same question.
+        # (Less any query parameter that url_for would read as its own: "endpoint",
+        # "_anchor"; and less an earlier choice of language.)
+        values = {
+            k: v
+            for k, v in request.args.to_dict().items()
+            if k not in ("endpoint", CHOSEN_LANGUAGE) and k[:1] != "_"
+        }
+        values.update(request.view_args or {})
+        endpoint = request.endpoint
+    else:
+        endpoint = "services.home"
     values["lang"] = _prefix(language)
-    return url_for(request.endpoint, **values, _external=external)
+    if chosen:
+        values[CHOSEN_LANGUAGE] = language
+    return url_for(endpoint, **values, _external=external)
 
 
 def _prefix(language: str) -> str | None:

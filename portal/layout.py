@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from portal.i18n import alternates, current_language, default_language, direction, page_in
 from portal.languages import languages
+from portal.needs.declared_language import citizen_page
 from portal.needs.personalise import Chrome, chrome
 from portal.needs.visitor import Visitor, current_visitor
 
@@ -52,11 +53,21 @@ def _language_offer(visitor: Visitor) -> dict | None:
         return None
     language = languages()[declared]
     return {
-        "href": page_in(language.code),
+        "href": page_in(language.code, chosen=citizen_page()),
         "text": language.offer,
         "lang": language.code,
         "dir": language.direction,
     }
+
+
+def _switcher() -> list[dict]:
+    """The other languages of this page. On citizen pages each link says the person chose
+    it, so the choice is kept (portal.needs.declared_language)."""
+    links = alternates()
+    if citizen_page():
+        for link in links:
+            link["href"] = page_in(str(link["code"]), chosen=True)
+    return links
 
 
 def build_layout() -> Layout:
@@ -72,7 +83,7 @@ def build_layout() -> Layout:
             language, config["ORGANISATION_NAME"]["en"]
         ),
         demonstration=config["DEMONSTRATION"],
-        languages=alternates(),
+        languages=_switcher(),
         footer_links=[
             {"href": url_for(endpoint, slug=slug) if slug else url_for(endpoint), "text": label}
             for endpoint, slug, label in FOOTER_LINKS

@@ -51,9 +51,17 @@ def test_language_switcher_leads_to_the_same_page_in_each_other_language(client,
         soup = BeautifulSoup(client.get(url).data, "html5lib")
         links = {a["lang"]: a["href"] for a in soup.select("nav.app-language-switcher a")}
         others = {code for code in ("en", *PREFIXES) if code != language_of(url)}
-        assert links == {code: in_language(url, code) for code in others}, url
-        for href in links.values():
-            assert client.get(href).status_code == 200
+        # Each link says the person chose that language (portal.needs.declared_language).
+        chosen = {
+            code: in_language(url, code) + ("&" if "?" in url else "?") + f"chosen-language={code}"
+            for code in others
+        }
+        assert links == chosen, url
+        for code, href in links.items():
+            chooser = client.application.test_client()  # a browser of its own: it saves
+            moved = chooser.get(href)
+            assert moved.headers["Location"] == in_language(url, code), href
+            assert chooser.get(moved.headers["Location"]).status_code == 200, href
 
 
 def test_every_page_names_its_language_alternates(client, page_urls):

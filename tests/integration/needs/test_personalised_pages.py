@@ -107,10 +107,13 @@ def test_arabic_pages_are_right_to_left_with_english_content_marked(client):
 
 
 def test_a_declared_language_is_offered_on_pages_in_another_language(client, declare):
+    """An English address moves a Welsh speaker to Welsh (test_declared_language); a page
+    whose address names a third language offers Welsh, and following the offer keeps
+    Welsh as the choice."""
     declare(language="cy")
-    offer = soup_of(client.get(BLUE_BADGE)).select_one(".app-needs-bar__offer")
+    offer = soup_of(client.get("/ar" + BLUE_BADGE)).select_one(".app-needs-bar__offer")
     assert offer["lang"] == "cy"
-    assert offer.a["href"] == "/cy" + BLUE_BADGE
+    assert offer.a["href"] == "/cy" + BLUE_BADGE + "?chosen-language=cy"
     assert offer.a.get_text(strip=True) == "Darllen y dudalen hon yn Gymraeg"
 
 

@@ -83,7 +83,7 @@ def test_what_the_person_told_us_is_filled_in_for_them(app, client):
     with app.test_request_context():
         cookie = store.dump(Needs(language="cy", bsl=True, channels=("in_person",)))
     client.set_cookie("needs", cookie)
-    page = client.get(URL).data.decode()
+    page = client.get("/cy" + URL).data.decode()  # a Welsh speaker's page is Welsh
     assert 'value="cy" checked' in page
     assert 'value="bsl" checked' in page
     assert 'value="appointment" checked' in page
