@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from config import ROOT, Config, ConfigError, config_from_environment
 from portal.addresses import Portal, register_addresses
 from portal.assets import AssetsNotBuilt, register_assets
-from portal.bundle import load_content
+from portal.bundle import BrokenContent, load_content
 from portal.caching import register_caching
 from portal.extensions import babel, cache, compress, csrf, db, limiter, migrate
 from portal.i18n import current_language, register_languages
@@ -39,7 +39,8 @@ STARTUP_PROBLEMS = (ConfigError, ContentError, AssetsNotBuilt)
 def startup_problem_message(problem: Exception) -> str:
     """A start-up problem as the command line says it, with what to do."""
     if isinstance(problem, ContentError):
-        problems = "\n".join(f"  {line}" for line in str(problem).splitlines())
+        lines = problem.lines() if isinstance(problem, BrokenContent) else str(problem).splitlines()
+        problems = "\n".join(f"  {line}" for line in lines)
         return (
             "Error: the portal cannot start until these content problems are fixed "
             f"(see docs/content-guide.md):\n{problems}"
@@ -67,8 +68,10 @@ def _create_app(config: Config | None) -> Flask:
     register_request_log(app)
     register_caching(app)
     register_assets(app)
-    register_content(app)
     register_blueprints(app)
+    # After the routes: broken content is then checked against every address the portal
+    # answers, as `flask content check` does.
+    register_content(app)
     register_housekeeping(app)
     register_cli(app)
     register_security(app)  # last: its middleware wraps everything else
@@ -119,12 +122,14 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_content(app: Flask) -> None:
-    """Build the content now, so bad content stops start-up, not a request."""
-    load_content(app)
+    """Build the content now, so bad content stops start-up, not a request. The preview
+    is the exception: it starts anyway and shows the content designer what to fix."""
     if app.config["PREVIEW"]:
         from portal.preview.reload import register_reloading
 
         register_reloading(app)
+    else:
+        load_content(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, render_template, request
 
-from portal.bundle import load_content
-from portal.publishing.loader import ContentError
+from portal.bundle import BrokenContent, load_content
 
 _lock = threading.Lock()
 
@@ -28,8 +27,22 @@ def fingerprint(content_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+# What the problems page itself needs to notice the fix: asking whether anything changed,
+# and the script that asks.
+_STILL_ANSWERED = frozenset({"preview.version", "preview.live_script"})
+
+
+def _load(app: Flask) -> None:
+    """Build the content; if it is broken, keep what the checks say about it instead."""
+    try:
+        load_content(app)
+        app.extensions["content_problems"] = None
+    except BrokenContent as broken:
+        app.extensions["content_problems"] = broken.lines()
+
+
 def reload_if_changed():
-    if request.endpoint == "preview.version":
+    if request.endpoint in _STILL_ANSWERED:
         # The page that asks "has anything changed?" must not do the rebuilding itself
         # while a real page is being drawn; it only compares.
         return None
@@ -37,11 +50,7 @@ def reload_if_changed():
     with _lock:
         now = fingerprint(Path(app.config["CONTENT_DIR"]))
         if now != app.extensions.get("content_fingerprint"):
-            try:
-                load_content(app)
-                app.extensions["content_problems"] = None
-            except ContentError as error:
-                app.extensions["content_problems"] = str(error).splitlines()
+            _load(app)
             app.extensions["content_fingerprint"] = now
     problems = app.extensions.get("content_problems")
     if problems:
@@ -50,5 +59,7 @@ def reload_if_changed():
 
 
 def register_reloading(app: Flask) -> None:
+    """Load the content now; the preview starts even if it is broken, and shows why."""
     app.extensions["content_fingerprint"] = fingerprint(Path(app.config["CONTENT_DIR"]))
+    _load(app)
     app.before_request(reload_if_changed)

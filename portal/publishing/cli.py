@@ -9,12 +9,11 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
 
 from portal import clock
 from portal.cli import PortalGroup
 from portal.languages import languages
+from portal.publishing.links import answers
 from portal.publishing.lint import Finding, check_content, content_files
 from portal.publishing.translation import TranslationError, mark_translated
 
@@ -59,9 +58,8 @@ def check(strict: bool, output: str, content_dir: Path | None) -> None:
         click.echo(json.dumps(_as_json(findings, files, errors, warnings), indent=2))
     else:
         for finding in findings:
-            where = f"{_shown(finding.path)}:{finding.line}"
-            click.echo(f"{where}: {finding.severity} [{finding.code}] {finding.message}")
-            click.echo(f"    Fix: {finding.fix}")
+            for line in finding.as_lines(_shown(finding.path)):
+                click.echo(line)
         click.echo(
             f"{files} files checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
         )
@@ -70,14 +68,7 @@ def check(strict: bool, output: str, content_dir: Path | None) -> None:
 
 
 def _served(path: str) -> bool:
-    """Whether the portal answers a GET at `path` (a redirect counts: it gets there)."""
-    try:
-        current_app.url_map.bind("localhost").match(path, method="GET")
-    except RequestRedirect:
-        return True
-    except HTTPException:
-        return False
-    return True
+    return answers(current_app.url_map, path)
 
 
 def _shown(path: Path) -> str:

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote
 
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import Map, RequestRedirect
+
 from portal.publishing.markdown import render_markdown
 from portal.publishing.schema import INFO_PAGES, VARIANTS
 from portal.publishing.sources import Finding, Source, inline_line, inline_tokens
@@ -211,3 +214,14 @@ def _step_links(source: Source, site: Site) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def answers(url_map: Map, path: str) -> bool:
+    """Whether the portal answers a GET at `path` (a redirect counts: it gets there)."""
+    try:
+        url_map.bind("localhost").match(path, method="GET")
+    except RequestRedirect:
+        return True
+    except HTTPException:
+        return False
+    return True

@@ -35,6 +35,11 @@ class Finding:
     message: str
     fix: str
 
+    def as_lines(self, shown_path: str | None = None) -> tuple[str, str]:
+        """As `flask content check` says it: where and what is wrong, then the fix."""
+        where = f"{shown_path or self.path}:{self.line}"
+        return f"{where}: {self.severity} [{self.code}] {self.message}", f"    Fix: {self.fix}"
+
 
 @dataclass(frozen=True)
 class Source:

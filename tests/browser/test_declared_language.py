@@ -60,9 +60,7 @@ def test_a_welsh_speaker_following_every_link_from_the_home_page_only_sees_welsh
     assert not english, f"{len(english)} of {len(found)} pages were not Welsh: {english[:10]}"
 
 
-def test_choosing_english_from_the_switcher_sticks_until_they_choose_welsh(
-    browser, live_server
-):
+def test_choosing_english_from_the_switcher_sticks_until_they_choose_welsh(browser, live_server):
     context = browser.new_context(java_script_enabled=False)
     context.add_cookies(
         [

@@ -2,8 +2,11 @@
 passes the portal's own content."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +143,70 @@ def test_mark_translated_refuses_an_english_file(app):
     result = run(app, "mark-translated", str(BROKEN / "pages" / "stale.md"))
     assert result.exit_code == 1
     assert "not a translation" in result.output
+
+
+CONTENT = Path(__file__).parents[2] / "content"
+BINS = "services/report-a-missed-bin-collection.md"
+# A front-matter mistake in the English page (sed-like: the line replaced, or dropped when
+# the replacement is None), and the line and words each finding must have.
+FRONT_MATTER_MISTAKES = {
+    "yaml-that-cannot-be-read": (
+        "summary:",
+        "summary: [unclosed",
+        4,
+        "the front matter cannot be read",
+    ),
+    "a-missing-summary": ("summary:", None, 1, "field 'summary': this field is required"),
+    "an-unknown-topic": (
+        "topics:",
+        "topics: [bins-and-rubbish]",
+        5,
+        "field 'topics': unknown topic bins-and-rubbish",
+    ),
+    "review-before-last-reviewed": (
+        "review_by:",
+        "review_by: 2026-01-07",
+        8,
+        "review_by must be a date after last_reviewed",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", list(FRONT_MATTER_MISTAKES))
+def test_a_front_matter_mistake_is_a_finding_with_its_line_and_fix_never_a_traceback(
+    tmp_path, mistake
+):
+    """The portal cannot load such content, so the command cannot start as usual: what it
+    says is still the checks' findings, with no traceback, no dump of the front matter and
+    no false follow-on errors about the files beside it."""
+    starts, replacement, line, words = FRONT_MATTER_MISTAKES[mistake]
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    page = content / BINS
+    lines = [
+        (replacement if text.startswith(starts) else text)
+        for text in page.read_text(encoding="utf-8").split("\n")
+    ]
+    page.write_text("\n".join(t for t in lines if t is not None), encoding="utf-8")
+    ran = subprocess.run(
+        [str(Path(sys.executable).parent / "flask"), "--app", "portal", "content", "check"],
+        env={**os.environ, "PORTAL_ENV": "test", "PORTAL_CONTENT_DIR": str(content)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    said = ran.stdout + ran.stderr
+    assert ran.returncode == 1, said
+    assert "Traceback" not in said
+    assert re.search(rf"{re.escape(str(page))}:{line}: error \[front-matter\] .*{words}", said)
+    assert "    Fix: " in said
+    assert "{'title'" not in said  # no Python dict
+    assert "there is no en file beside this translation" not in said
+    assert "there is no standard page" not in said
+    # Nothing about any other file, but the Welsh page now older than its English one.
+    others = {
+        found.split(":")[0]
+        for found in re.findall(r"^  (\S+:\d+): error", said, flags=re.M)
+        if not found.startswith(str(page))
+    }
+    assert others <= {str(page).replace(".md", ".cy.md")}, others

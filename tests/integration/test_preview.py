@@ -92,7 +92,25 @@ def test_saving_a_file_shows_the_change_and_a_mistake_shows_the_problem(client_f
     page.write_text(DRAFT.replace("owner: Waste team\n", ""))
     broken = client.get("/services/apply-for-a-blue-badge")
     assert broken.status_code == 500
-    assert "field &#39;owner&#39;: this field is required" in broken.get_data(as_text=True)
+    said = broken.get_data(as_text=True)
+    # As `flask content check` says it: file and line, code, and the fix.
+    assert f"{page}:1: error [front-matter] field &#39;owner&#39;: this field is required" in said
+    assert "Fix: add `owner:` to the front matter" in said
+    # The problems page can still notice the fix by itself: its script and the question
+    # it asks are answered.
+    assert client.get("/preview/live.js").status_code == 200
+    assert client.get("/preview/version").status_code == 200
 
     page.write_text(DRAFT)
     assert client.get("/services/apply-for-a-blue-badge").status_code == 200
+
+
+def test_the_preview_starts_on_broken_content_and_says_what_to_fix(client_for, content):
+    page = content / "services" / "apply-for-a-garden-waste-permit.md"
+    page.write_text(DRAFT.replace("summary:", "summary: [unclosed"))
+    client = client_for(preview=True)  # a server would refuse; the preview starts
+    broken = client.get("/preview/")
+    assert broken.status_code == 500
+    assert "error [front-matter] the front matter cannot be read" in broken.get_data(as_text=True)
+    page.write_text(DRAFT)
+    assert client.get("/preview/").status_code == 200
