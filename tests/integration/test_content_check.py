@@ -29,6 +29,9 @@ EXPECTED = [
     ("pages/no-translation.md", 1, "error", "missing-translation"),
     ("pages/overdue.cy.md", 6, "warning", "review-overdue"),
     ("pages/overdue.md", 6, "warning", "review-overdue"),
+    ("pages/raw-html.md", 10, "error", "raw-html"),
+    ("pages/raw-html.md", 12, "error", "raw-html"),
+    ("pages/raw-html.md", 14, "error", "script-link"),
     ("pages/stale.cy.md", 7, "error", "stale-translation"),
     ("pages/unclosed-block.md", 10, "error", "unclosed-block"),
     ("pages/unknown-marker.md", 10, "error", "unknown-marker"),
@@ -59,7 +62,7 @@ def test_broken_content_fails_with_every_problem_where_it_is(app):
         result.output,
     )
     assert [(path, int(line), severity, code) for path, line, severity, code in found] == (EXPECTED)
-    assert result.output.endswith("27 files checked: 15 errors, 4 warnings\n")
+    assert result.output.endswith("29 files checked: 18 errors, 4 warnings\n")
 
 
 @pytest.mark.parametrize(
@@ -91,7 +94,7 @@ def test_json_output_has_the_same_findings(app):
     result = run(app, "check", "--content-dir", str(BROKEN), "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)
-    assert (report["files_checked"], report["errors"], report["warnings"]) == (27, 15, 4)
+    assert (report["files_checked"], report["errors"], report["warnings"]) == (29, 18, 4)
     assert [
         (f["path"].split("broken-content/")[1], f["line"], f["severity"], f["code"])
         for f in report["findings"]
