@@ -1,6 +1,6 @@
 """Error pages in GOV.UK style, in the language of the URL that was asked for."""
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, redirect, render_template, request
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
@@ -31,9 +31,28 @@ def committed() -> bool:
     return True
 
 
+def _without_trailing_slash() -> str | None:
+    """`/your-needs/` for `/your-needs`: the address people type or paste with a slash
+    on the end, if the portal answers it without one (a redirect keeps the query)."""
+    path = request.path
+    if request.method not in ("GET", "HEAD") or len(path) < 2 or not path.endswith("/"):
+        return None
+    wanted = path.rstrip("/")
+    if not wanted.startswith("/") or wanted.startswith("//") or "\\" in wanted:
+        return None  # never an address a browser would read as another site
+    try:
+        current_app.url_map.bind("localhost").match(wanted, method="GET")
+    except HTTPException:
+        return None
+    query = request.query_string.decode("latin-1")
+    return wanted + (f"?{query}" if query else "")
+
+
 def register_error_pages(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if error.code == 404 and (wanted := _without_trailing_slash()) is not None:
+            return redirect(wanted, code=308)
         template = "errors/404.html" if error.code == 404 else "errors/generic.html"
         return render_template(template, error=error), error.code
 

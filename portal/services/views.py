@@ -55,20 +55,40 @@ def department(slug: str):
     return _browse_page("department", current_content().taxonomy.departments, slug)
 
 
+# Each way in has an index of its own too: /topics, /life-events and /departments.
+@localised_route(bp, "/topics")
+@cached_page
+def topics():
+    return _index_page("topic", current_content().taxonomy.topics)
+
+
+@localised_route(bp, "/life-events")
+@cached_page
+def life_events():
+    return _index_page("life_event", current_content().taxonomy.life_events)
+
+
 @localised_route(bp, "/departments")
 @cached_page
 def departments():
+    return _index_page("department", current_content().taxonomy.departments, by_name=True)
+
+
+def _index_page(facet: str, entries: dict, by_name: bool = False):
+    """Every topic, life event or department with how many services it has; in the
+    taxonomy's order, or by name in the reader's language."""
     content = current_content()
     language = current_language()
+    listed = list(entries.items())
+    if by_name:
+        listed.sort(key=lambda item: item[1].name.get(language).casefold())
     return render_template(
-        "services/departments.html",
-        departments=sorted(
-            content.taxonomy.departments.items(),
-            key=lambda item: item[1].name.get(language).casefold(),
-        ),
+        "services/index_page.html",
+        facet=facet,
+        entries=listed,
         service_counts={
-            slug: len(list(content.listed("services", language, department=slug)))
-            for slug in content.taxonomy.departments
+            slug: len(list(content.listed("services", language, **{facet: slug})))
+            for slug in entries
         },
     )
 
