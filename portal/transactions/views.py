@@ -145,11 +145,18 @@ def exit_page(slug: str, exit_id: str):
     page = form.exit_page(exit_id)
     if page is None:
         abort(404)
+    language = current_language()
+    # Back to the answer that led here, to change it.
+    draft = drafts.current_draft(form)
+    route, _stop = form.route(draft.answers if draft else {})
+    back = _page_url(form, route[-1].id) if route else url_for("forms.start", slug=form.slug)
     return render_template(
         "transactions/exit.html",
         form=form,
         page=page,
-        language=current_language(),
+        paragraphs=[p.strip() for p in text(page.body, language).split("\n\n") if p.strip()],
+        back_url=back,
+        language=language,
         text=text,
         fallback=_language_attrs(),
     )

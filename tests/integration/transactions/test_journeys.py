@@ -49,9 +49,16 @@ def test_answers_are_stored_normalised(app, client):
 
 
 def test_a_branch_leads_to_the_exit_page(client, soup):
+    submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
     response = submit_form(client, f"{BINS}/put-out", {"answer": "no"})
     assert response.headers["Location"] == f"{BINS}/exit/not-put-out"
-    assert soup(client.get(response.headers["Location"])).h1
+    page = soup(client.get(response.headers["Location"]))
+    assert page.h1
+    # Back to the answer that led here, and the content's paragraphs kept apart.
+    assert page.select_one(".govuk-back-link")["href"] == f"{BINS}/put-out"
+    paragraphs = [p.get_text() for p in page.select("main .govuk-body")]
+    assert paragraphs[0].startswith("Sorry, we can only take a report")
+    assert paragraphs[1].startswith("Please put your bin out again")
 
 
 def test_sending_twice_makes_one_submission(app, client):
