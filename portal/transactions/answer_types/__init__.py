@@ -16,6 +16,7 @@ from portal.transactions.answer_types.text import (
     ShortText,
     UkPhone,
     UkPostcode,
+    VehicleRegistration,
 )
 
 # In the order docs/content-guide.md lists them.
@@ -30,6 +31,7 @@ TYPES: dict[str, AnswerType] = {
     "uk_postcode": UkPostcode(),
     "uk_address": UkAddress(),
     "ni_number": NiNumber(),
+    "vehicle_registration": VehicleRegistration(),
     "yes_no": YesNo(),
     "radios": Radios(),
     "checkboxes": Checkboxes(),

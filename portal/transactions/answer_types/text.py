@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 POSTCODE = re.compile(r"^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})$")
 NI_NUMBER = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}\d{6}[A-D]$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# A UK registration as DVLA issues them: today's "CU57 ABC", the older "A123 BCD" and
+# "ABC 123D", and dateless ones such as "1 ABC" or "ABC 1234". Letters and numbers only.
+REGISTRATION = re.compile(r"^[A-Z0-9]{2,7}$")
+CURRENT_REGISTRATION = re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$")
 
 
 class TypedText(AnswerType):
@@ -130,6 +134,30 @@ def normal_postcode(value: str) -> str:
     """A postcode as Royal Mail writes it: capitals, one space before the inward code."""
     compact = re.sub(r"\s", "", value.upper())
     return f"{compact[:-3]} {compact[-3:]}"
+
+
+class VehicleRegistration(TypedText):
+    """Kept in capitals, as the number plate shows it: "cu57abc" is "CU57 ABC"."""
+
+    input_params: ClassVar[dict] = {
+        "spellcheck": False,
+        "autocapitalize": "characters",
+        "classes": "govuk-input--width-10",
+    }
+
+    def problem(self, rules: AnswerRules, value: str) -> str | None:
+        if not REGISTRATION.match(re.sub(r"\s", "", value.upper())):
+            return _("Enter a registration number using only letters and numbers, like CU57 ABC")
+        return None
+
+    def stored(self, question: Question, data) -> object:
+        if not data:
+            return super().stored(question, data)
+        compact = re.sub(r"\s", "", data.upper())
+        current = CURRENT_REGISTRATION.match(compact)
+        if current:  # two letters and two numbers, a space, three letters
+            return " ".join(current.groups())
+        return " ".join(data.upper().split())  # older shapes: as the person spaced them
 
 
 class NiNumber(TypedText):

@@ -33,6 +33,8 @@ POSTCODE_CY = "Rhowch god post go iawn, fel CF99 1AA"
 NI = {"name": {"en": "the National Insurance number", "cy": "y rhif Yswiriant Gwladol"}}
 NI_EN = "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
 NI_CY = "Rhowch rif Yswiriant Gwladol yn y fformat cywir, fel QQ 12 34 56 C"
+PLATE_EN = "Enter a registration number using only letters and numbers, like CU57 ABC"
+PLATE_CY = "Rhowch rif cofrestru gan ddefnyddio llythrennau a rhifau yn unig, fel CU57 ABC"
 
 INPUTS: dict[str, Cases] = {
     "short_text": Cases(
@@ -211,5 +213,30 @@ INPUTS: dict[str, Cases] = {
             Refused(typed("BG 12 34 56 A"), NI_EN, NI_CY),
         ],
         params={"spellcheck": False, "classes": "govuk-input--width-10"},
+    ),
+    "vehicle_registration": Cases(
+        # No max_length: spaces are the person's own ("CU 57 ABC"), the shape is the limit.
+        {k: v for k, v in REGISTRATION.items() if k != "max_length"},
+        valid=[
+            Valid(typed("cu57abc"), "CU57 ABC", ["CU57 ABC"], ["CU57 ABC"]),
+            Valid(typed(" cu 57 a b c "), "CU57 ABC", ["CU57 ABC"], ["CU57 ABC"]),
+            Valid(typed("a123  bcd"), "A123 BCD", ["A123 BCD"], ["A123 BCD"]),
+            Valid(typed("1 abc"), "1 ABC", ["1 ABC"], ["1 ABC"]),
+        ],
+        refused=[
+            Refused(
+                typed(""),
+                "Enter your vehicle registration number",
+                "Rhowch rif cofrestru eich cerbyd",
+            ),
+            Refused(typed("CU57 ABCDE"), PLATE_EN, PLATE_CY),
+            Refused(typed("CU57-ABC"), PLATE_EN, PLATE_CY),
+            Refused(typed("X"), PLATE_EN, PLATE_CY),
+        ],
+        params={
+            "spellcheck": False,
+            "autocapitalize": "characters",
+            "classes": "govuk-input--width-10",
+        },
     ),
 }
