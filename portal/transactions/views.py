@@ -169,6 +169,9 @@ def check(slug: str):
     draft = drafts.current_draft(form)
     if draft is None and (sent := drafts.already_sent(form)) is not None:
         return _confirm_sent(form, sent)
+    if draft is None and receipts.current(receipts.FORM, form.slug) is not None:
+        # Back to check your answers after sending: say it was sent, not start again.
+        return redirect(url_for("forms.sent", slug=form.slug, again="1"))
     answers = draft.answers if draft else {}
     route, stop = form.route(answers)
     if draft is None or stop is not None:
@@ -273,6 +276,7 @@ def sent(slug: str):
         "transactions/sent.html",
         form=form,
         submission=submission,
+        sent_again=request.args.get("again") == "1",
         rows=_rows(route, submission.answers, language, change=False, form=form),
         what_happens_next=text(
             next_steps.by_channel.get(preferred, next_steps.default)

@@ -72,9 +72,12 @@ def test_sending_twice_makes_one_submission(app, client):
         session["drafts"] = {"ask-for-a-care-needs-assessment": draft_id}
     second = client.post(f"{CARE}/check", data={"csrf_token": token})
     assert first.headers["Location"] == f"{CARE}/sent"
-    # The draft went with the first: the replay has nothing to send, and shows nothing.
+    # The draft went with the first: the replay has nothing to send. This browser sent
+    # it, so it is told so; another with the same token and cookie-less is shown nothing.
     assert draft_id is None
-    assert second.headers["Location"] == f"{CARE}/who"
+    assert second.headers["Location"] == f"{CARE}/sent?again=1"
+    elsewhere = app.test_client().post(f"{CARE}/check", data={"csrf_token": token})
+    assert elsewhere.status_code == 400  # no session: its CSRF token is worth nothing
     with app.app_context():
         assert db.session.scalar(select(func.count(Submission.id))) == 1
 
@@ -127,3 +130,17 @@ def test_unknown_forms_pages_and_missing_submissions_are_404s(client, url):
 def test_the_service_page_links_to_its_form(client, soup):
     page = soup(client.get("/services/report-a-missed-bin-collection"))
     assert page.select_one("#channel-online a.govuk-button")["href"] == BINS
+
+
+def test_going_back_after_sending_says_it_was_sent_instead_of_starting_again(app, client):
+    walk(client, BINS, BIN_ANSWERS)
+    assert submit_form(client, f"{BINS}/check").headers["Location"] == f"{BINS}/sent"
+    back = client.get(f"{BINS}/check")  # the back button, after the confirmation
+    assert back.headers["Location"] == f"{BINS}/sent?again=1"
+    page = client.get(back.headers["Location"]).get_data(as_text=True)
+    assert "You have already sent this form, so we have not sent it again." in page
+    with app.app_context():
+        assert len(db.session.scalars(select(Submission)).all()) == 1
+    # Starting a new one is still possible, and check your answers is then for it.
+    submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
+    assert client.get(f"{BINS}/check").headers["Location"] != f"{BINS}/sent?again=1"
