@@ -1,5 +1,7 @@
 """Small pieces every WTForms form here shares."""
 
+import re
+
 import phonenumbers
 from wtforms import SelectChoice
 
@@ -15,11 +17,19 @@ def stripped(value):
 
 
 def is_uk_phone(value: str) -> bool:
-    """Whether this could be a phone number, read as a UK one unless it starts +<country>."""
+    """Whether this could be a phone number we can call back: a UK one written in full
+    (from its leading 0, area code included) or another country's from its +<country>."""
     # "Possible" checks only the length for the number's country. A stricter "valid" check
     # would refuse the numbers our own error message gives as examples (Ofcom's drama
     # numbers, never in use) and any newly allocated range the library does not yet know.
+    # A local number without its area code ("12345", "1234567") is possible to dial only
+    # from the same area: nobody at a contact centre can call it, so it is refused.
+    written = re.sub(r"[\s().-]", "", value)
+    if not written.startswith(("0", "+")):
+        return False
     try:
-        return phonenumbers.is_possible_number(phonenumbers.parse(value, "GB"))
+        number = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:
         return False
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return reason == phonenumbers.ValidationResult.IS_POSSIBLE

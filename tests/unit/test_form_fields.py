@@ -15,13 +15,27 @@ from portal.form_fields import is_uk_phone
         "020 7946 0000",
         "+1 202 555 0100",  # another country's, given with its code
         "01632 960001 ",
-        "12345",  # a local number without its area code: possible, so let through
+        "(01632) 960 001",
+        "0044 7700 900982",
     ],
 )
 def test_numbers_that_could_be_phone_numbers_pass(number):
     assert is_uk_phone(number)
 
 
-@pytest.mark.parametrize("number", ["", "call me maybe", "123", "999", "0770090098212345", "+44"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "",
+        "call me maybe",
+        "123",
+        "999",
+        "0770090098212345",
+        "+44",
+        "12345",  # a local number without its area code: nobody elsewhere can call it
+        "1234567",
+        "7700 900982",  # a mobile without its 0
+    ],
+)
 def test_what_cannot_be_a_phone_number_is_refused(number):
     assert not is_uk_phone(number)
