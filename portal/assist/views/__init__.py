@@ -1,7 +1,8 @@
 """The staff side, under /staff: one blueprint, every route behind an access decision."""
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, render_template
 from flask_babel import format_datetime
+from werkzeug.exceptions import Forbidden, HTTPException, NotFound
 
 from portal.assist.access import check_access
 from portal.assist.models import aware
@@ -20,6 +21,13 @@ def never_stored(response: Response) -> Response:
     """Staff pages show personal data: no browser or proxy may keep a copy."""
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.errorhandler(Forbidden)
+@bp.errorhandler(NotFound)
+def staff_error(error: HTTPException):
+    """Refused or not found on a staff page: said in staff words, inside the staff pages."""
+    return render_template("staff/error.html", error=error), error.code
 
 
 @bp.context_processor  # staff pages only: citizen pages never look up a staff session

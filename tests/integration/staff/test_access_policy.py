@@ -117,3 +117,18 @@ def test_staff_pages_are_not_in_the_public_sitemap(app):
 
     with app.test_request_context():
         assert not [url for url in page_urls() if "/staff" in url]
+
+
+def test_a_refusal_says_it_is_about_permission_and_keeps_the_staff_pages_around_it(app):
+    create_staff(app)
+    assistant = signed_in(app, "waste@glanmor.example")
+    refused = assistant.get("/staff/admin/staff")
+    assert refused.status_code == 403
+    page = refused.get_data(as_text=True)
+    assert "You do not have permission to see this page" in page
+    assert 'aria-label="Staff pages"' in page  # the staff navigation, not the citizen 404
+    missing = assistant.get("/cy/staff/submissions/ZZZZ-ZZZZ")
+    assert missing.status_code == 404
+    welsh = missing.get_data(as_text=True)
+    assert "Efallai ei bod yn perthyn i adran arall" in welsh
+    assert "Mynd i hafan staff" in welsh
