@@ -16,6 +16,8 @@ from markdown_it.token import Token
 
 from portal.publishing.loader import split_name
 
+# Where a finding's fix points content designers for the rules.
+GUIDE = "docs/content-guide.md"
 # python-frontmatter's boundary: a line of three or more hyphens.
 BOUNDARY = re.compile(r"^-{3,}\s*$")
 
