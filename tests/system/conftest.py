@@ -183,6 +183,23 @@ def gunicorn(env: dict[str, str], *arguments: str, **popen) -> subprocess.Popen:
     )
 
 
+def create_assistant(cluster: "Cluster", email: str, name: str, password: str) -> None:
+    """A waste-and-recycling assistant, made with the command an administrator would use."""
+    subprocess.run(
+        [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", email,
+         "--name", name, "--role", "assistant", "--department", "waste-and-recycling",
+         "--password", password],
+        env=cluster.env, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def clear_rate_limits(cluster: "Cluster") -> None:
+    """Forget every count in the shared rate-limit store, so the tests after a test that
+    came near a limit count only their own."""
+    subprocess.run(["redis-cli", "-u", cluster.env["RATELIMIT_STORAGE_URI"], "flushall"],
+                   check=True, capture_output=True)  # fmt: skip
+
+
 def nginx_binary() -> str:
     found = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(found).exists():

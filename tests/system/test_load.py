@@ -4,7 +4,6 @@ the whole run 4 minutes). Pass: zero 5xx, and every submission and contact reque
 acknowledged (its reference shown) is stored exactly once."""
 
 import random
-import subprocess
 import threading
 import time
 from collections import Counter
@@ -15,7 +14,7 @@ import requests
 from portal.needs import store
 from tests.support.forms import submit_form
 from tests.support.profiles import PROFILES
-from tests.system.conftest import BIN, SECRET, database
+from tests.system.conftest import SECRET, create_assistant, database
 from tests.system.figures import report
 from tests.system.journeys import fill_bins_form, reference_on, send_bins_form
 
@@ -83,12 +82,7 @@ def test_mixed_load_loses_nothing_and_never_fails(cluster, make_app):
     tally = Tally()
     cookies = needs_cookies(make_app)
     staff_email = "queue-worker@glanmor.example"
-    subprocess.run(
-        [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", staff_email,
-         "--name", "Load Test", "--role", "assistant", "--department", "waste-and-recycling",
-         "--password", "steady load all afternoon"],
-        env=cluster.env, check=True, capture_output=True,
-    )  # fmt: skip
+    create_assistant(cluster, staff_email, "Load Test", "steady load all afternoon")
     staff = session(tally)
     submit_form(staff, f"{cluster.url}/staff/sign-in",
          {"email": staff_email, "password": "steady load all afternoon"})  # fmt: skip

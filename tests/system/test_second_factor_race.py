@@ -2,7 +2,6 @@
 is let in (review item 2: reading, comparing and writing the last used step separately let
 five of six in), and the five refusals are each counted towards the lockout."""
 
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
@@ -10,18 +9,11 @@ import pyotp
 import requests
 
 from tests.support.forms import csrf_token, submit_form
-from tests.system.conftest import BIN, database
+from tests.system.conftest import clear_rate_limits, create_assistant, database
 
 EMAIL = "racing-codes@glanmor.example"
 PASSWORD = "one code one sign in"
 BROWSERS = 6
-
-
-def clear_rate_limits(cluster) -> None:
-    """Six sign-ins from one address come near the limit of 8 a minute: start and end
-    with it clear, so this test and the ones after count only their own."""
-    subprocess.run(["redis-cli", "-u", cluster.env["RATELIMIT_STORAGE_URI"], "flushall"],
-                   check=True, capture_output=True)  # fmt: skip
 
 
 def test_a_code_sent_six_times_at_once_lets_exactly_one_in(cluster):
@@ -33,12 +25,7 @@ def test_a_code_sent_six_times_at_once_lets_exactly_one_in(cluster):
 
 
 def race(cluster) -> None:
-    subprocess.run(
-        [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", EMAIL,
-         "--name", "Racing Codes", "--role", "assistant", "--department", "waste-and-recycling",
-         "--password", PASSWORD],
-        env=cluster.env, check=True, capture_output=True,
-    )  # fmt: skip
+    create_assistant(cluster, EMAIL, "Racing Codes", PASSWORD)
     secret = pyotp.random_base32()
     with database(cluster) as connection:
         connection.execute(

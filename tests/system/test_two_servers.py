@@ -2,12 +2,11 @@
 on whichever server each request lands on, and rate limits are counted once, in Redis."""
 
 import itertools
-import subprocess
 
 import requests
 
 from tests.support.forms import submit_form
-from tests.system.conftest import BIN, database
+from tests.system.conftest import clear_rate_limits, create_assistant, database
 from tests.system.journeys import fill_bins_form, reference_on, send_bins_form
 
 STAFF_EMAIL = "two-servers@glanmor.example"
@@ -33,12 +32,7 @@ def test_a_form_journey_moves_between_servers_and_is_stored_once(cluster):
 
 
 def test_a_staff_session_holds_on_every_server_and_ends_on_every_server(cluster):
-    subprocess.run(
-        [str(BIN / "flask"), "--app", "portal", "staff", "create", "--email", STAFF_EMAIL,
-         "--name", "Two Servers", "--role", "assistant", "--department", "waste-and-recycling",
-         "--password", STAFF_PASSWORD],
-        env=cluster.env, check=True, capture_output=True,
-    )  # fmt: skip
+    create_assistant(cluster, STAFF_EMAIL, "Two Servers", STAFF_PASSWORD)
     staff = requests.Session()
     signed_in = submit_form(
         staff, f"{cluster.url}/staff/sign-in", {"email": STAFF_EMAIL, "password": STAFF_PASSWORD}
@@ -74,7 +68,6 @@ def test_rate_limits_are_shared_between_servers(cluster):
             )
             codes.append(response.status_code)
     finally:  # leave the limit clear for the tests that follow
-        subprocess.run(["redis-cli", "-u", cluster.env["RATELIMIT_STORAGE_URI"], "flushall"],
-                       check=True, capture_output=True)  # fmt: skip
+        clear_rate_limits(cluster)
     assert 429 in codes, codes
     assert codes.index(429) <= 8, codes
