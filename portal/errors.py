@@ -1,5 +1,7 @@
 """Error pages in GOV.UK style, in the language of the URL that was asked for."""
 
+from urllib.parse import quote
+
 from flask import Flask, current_app, redirect, render_template, request
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
@@ -45,7 +47,9 @@ def _without_trailing_slash() -> str | None:
     except HTTPException:
         return None
     query = request.query_string.decode("latin-1")
-    return wanted + (f"?{query}" if query else "")
+    # request.path is decoded: quote it again, or a %0D%0A in the address asked for would
+    # become a line break in the Location header.
+    return quote(wanted, safe="/!$&'()*+,;=:@-._~") + (f"?{query}" if query else "")
 
 
 def register_error_pages(app: Flask) -> None:

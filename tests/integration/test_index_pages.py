@@ -25,6 +25,14 @@ def test_a_trailing_slash_never_leads_anywhere_else(client, asked):
     assert "Location" not in response.headers
 
 
+def test_a_trailing_slash_redirect_keeps_the_address_encoded(client):
+    """Found by the hostile-input property: a decoded %0D%0A put a line break in Location."""
+    response = client.get("/forms/%0D%0ASet-Cookie%3A%20evil%3D1/")
+    assert response.status_code in (308, 404)
+    assert "\n" not in response.headers.get("Location", "")
+    assert "evil" not in response.headers.get("Set-Cookie", "")
+
+
 @pytest.mark.parametrize(
     ("index", "facet", "first"),
     [
