@@ -8,7 +8,9 @@ from tests.support.apps import shared_app
 from tests.support.axe import preload_axe
 from tests.support.profiles import PROFILES
 
+# Phone first: each page is loaded at the first width and resized to the others.
 WIDTHS = {"phone": 320, "desktop": 1280}
+VIEWPORT_HEIGHT = 800
 
 
 @cache
@@ -21,12 +23,12 @@ def needs_cookie(needs: Needs) -> str | None:
         return store.dump(needs)
 
 
-def new_context(browser, base_url: str, profile: str, width: str, **options):
+def new_context(browser, base_url: str, profile: str, width: str = "phone", **options):
     """A context with this profile's needs cookie and device settings, at this width, with
     axe-core loaded into each page."""
     needs, extra = PROFILES[profile]
     context = browser.new_context(
-        viewport={"width": WIDTHS[width], "height": 800}, **extra, **options
+        viewport={"width": WIDTHS[width], "height": VIEWPORT_HEIGHT}, **extra, **options
     )
     if options.get("java_script_enabled", True):
         preload_axe(context)

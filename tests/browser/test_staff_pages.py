@@ -12,8 +12,8 @@ from portal.assist.models import StaffMember
 from portal.callbacks.models import ContactRequest
 from portal.extensions import db
 from portal.transactions.models import Submission
-from tests.browser.checks import page_problems, watch_console
-from tests.browser.profiles import WIDTHS, new_context
+from tests.browser.checks import problems_at_each_width, watch_console
+from tests.browser.profiles import new_context
 from tests.support.apps import shared_app
 from tests.support.profiles import PROFILES
 from tests.support.staff import session_token
@@ -108,14 +108,14 @@ STAFF_PAGES = staff_urls(shared_app())
 def staff_pages(browser, live_server, live_app, records):
     opened = {}
 
-    def page_for(profile: str, width: str):
-        if (profile, width) not in opened:
-            context = new_context(browser, live_server, profile, width)
+    def page_for(profile: str):
+        if profile not in opened:
+            context = new_context(browser, live_server, profile)
             context.add_cookies(
                 [{"name": "staff", "value": session_token(live_app, records), "url": live_server}]
             )
-            opened[profile, width] = watch_console(context.new_page())
-        return opened[profile, width]
+            opened[profile] = watch_console(context.new_page())
+        return opened[profile]
 
     yield page_for
     for page in opened.values():
@@ -126,13 +126,12 @@ def test_every_staff_page_is_in_the_matrix():
     assert len(STAFF_PAGES) >= 14
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("profile", list(PROFILES))
 @pytest.mark.parametrize(("endpoint", "rule"), STAFF_PAGES, ids=[r for _e, r in STAFF_PAGES])
 def test_staff_page_passes_the_accessibility_checks(
-    staff_pages, live_server, endpoint, rule, profile, width
+    staff_pages, live_server, endpoint, rule, profile
 ):
-    page = staff_pages(profile, width)
+    page = staff_pages(profile)
     url = rule
     for name, value in SAMPLE_VALUES.items():
         url = re.sub(rf"<(?:[a-z]+(?:\([^)]*\))?:)?{name}>", str(value), url)
@@ -145,5 +144,5 @@ def test_staff_page_passes_the_accessibility_checks(
     response = page.goto(live_server + url)
     assert response.status == 200, url
     assert page.url == live_server + url  # not sent to sign in
-    problems = page_problems(page)
-    assert not problems, f"{url}, {profile}, {WIDTHS[width]}px:\n" + "\n".join(problems)
+    problems = problems_at_each_width(page)
+    assert not problems, f"{url}, {profile}:\n" + "\n".join(problems)
