@@ -187,7 +187,7 @@ def _content_page(kind: str, slug: str, template: str, **extra):
     if shown is None:  # never: a variant is only chosen from those the page has
         abort(404)
     part_of = [
-        (found.page, _steps(content, found.page, language))
+        (found, _steps(content, found.page, language))
         for journey in content.step_by_steps_for(kind, slug)
         if (found := content.find("step-by-step", journey, language)) is not None
     ]

@@ -1,7 +1,10 @@
 """Form journeys: start, one question per page, exits, check your answers, send, and
 "save and come back later"."""
 
+from contextlib import nullcontext
+
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -39,6 +42,26 @@ def _language_attrs() -> dict:
     return {"lang": registry.default.code, "dir": registry.default.direction}
 
 
+def _in_the_forms_language():
+    """Where the form's words are English on a page in another language (Arabic), its
+    error messages are English too, and whole: "Select which bin was not collected", not
+    an Arabic verb before an English name. See _marked_english."""
+    return force_locale(languages().default.code) if _language_attrs() else nullcontext()
+
+
+def _marked_english(answer_form) -> None:
+    """Mark each error message from _in_the_forms_language as English, left to right, so
+    a screen reader speaks it in English and its full stop lands at its end."""
+    if not _language_attrs():
+        return
+    attrs = _language_attrs()
+    field = answer_form.answer
+    field.errors = [
+        Markup('<span lang="{}" dir="{}">{}</span>').format(attrs["lang"], attrs["dir"], error)
+        for error in field.errors
+    ]
+
+
 @localised_route(bp, "/forms/<slug>")
 def start(slug: str):
     form = _form(slug)
@@ -73,7 +96,10 @@ def question(slug: str, question_id: str):
     unavailable = False
     if request.method == "POST":
         answer_form = answer_form_class()
-        if answer_form.validate_on_submit():
+        with _in_the_forms_language():
+            valid = answer_form.validate_on_submit()
+        _marked_english(answer_form)
+        if valid:
             answer = stored(asked, answer_form.answer.data)
             try:
                 draft = drafts.save_answer(form, language, asked.id, answer)
@@ -108,7 +134,10 @@ def _field_params(asked, field) -> dict:
             "html": Markup('<span lang="en" dir="ltr">{}</span>').format(field.label.text),
             "isPageHeading": True,
         }
-    return TYPES[asked.type].params(asked, field, heading, english)
+    params = TYPES[asked.type].params(asked, field, heading, english)
+    if english and field.description:  # the hint is the form's too
+        params["hint"] = {**params.get("hint", {}), "attributes": english}
+    return params
 
 
 def _after(form: Form, asked, answers: dict, changing: bool) -> str:

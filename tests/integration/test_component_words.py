@@ -171,7 +171,9 @@ def test_form_questions_sent_empty_or_too_long_show_errors_in_the_pages_language
     page = client.post(url, data={"csrf_token": csrf_token(client, url), "answer": "x" * 5000})
     assert page.status_code == 400
     soup = soup_of(page)
-    hidden = [e.get_text(strip=True) for e in soup.select(".govuk-error-message span")]
+    hidden = [
+        e.get_text(strip=True) for e in soup.select(".govuk-error-message .govuk-visually-hidden")
+    ]
     assert hidden == ["Gwall:" if url.startswith("/cy/") else "خطأ:"], url
     assert english_component_words(soup) == [], url
 
