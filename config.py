@@ -126,6 +126,8 @@ class Config:
     # Feedback forms are open to robots: tighter.
     FEEDBACK_RATE_LIMIT = _env("PORTAL_FEEDBACK_RATE_LIMIT", "10 per minute")
     NEEDS_COOKIE_NAME = "needs"
+    # Which drafts this browser is filling in (portal/transactions/draft_link.py).
+    FORM_DRAFTS_COOKIE_NAME = "form-drafts"
     # One JSON line per request on standard error, with its request id (production).
     LOG_JSON = _env("PORTAL_LOG_JSON", "false").lower() == "true"
     # How many proxies (load balancers) in front of the app to trust for the client's
@@ -198,6 +200,9 @@ class ProductionConfig(Config):
     SESSION_COOKIE_NAME = "__Host-session" if Config.SESSION_COOKIE_SECURE else "session"
     NEEDS_COOKIE_NAME = "__Host-needs" if Config.SESSION_COOKIE_SECURE else "needs"
     STAFF_COOKIE_NAME = "__Host-staff" if Config.SESSION_COOKIE_SECURE else "staff"
+    FORM_DRAFTS_COOKIE_NAME = (
+        "__Host-form-drafts" if Config.SESSION_COOKIE_SECURE else "form-drafts"
+    )
     LOG_JSON = _env("PORTAL_LOG_JSON", "true").lower() == "true"
 
     def validate(self) -> None:

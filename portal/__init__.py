@@ -202,9 +202,11 @@ def register_housekeeping(app: Flask) -> None:
     from portal.callbacks.drafts import register_callback_drafts
     from portal.feedback.votes import register_vote_purge
     from portal.receipts import register_receipts
+    from portal.transactions.draft_link import register_draft_links
     from portal.transactions.drafts import register_draft_purges
 
     register_draft_purges(app)
+    register_draft_links(app)
     register_callback_drafts(app)
     register_receipts(app)
     register_vote_purge(app)

@@ -4,7 +4,7 @@ import hashlib
 from datetime import UTC, timedelta
 
 import base32_crockford
-from flask import Flask, current_app, session
+from flask import Flask, current_app
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
@@ -12,10 +12,10 @@ from portal.clock import now
 from portal.extensions import db
 from portal.housekeeping import delete_older_than, register_purge
 from portal.references import new_code
+from portal.transactions import draft_link
 from portal.transactions.catalogue import Form
 from portal.transactions.models import Draft, FormStart, Submission
 
-SESSION_KEY = "drafts"
 # The published completion rate counts journeys started in the last 12 calendar months
 # (portal.performance.figures): a start older than 13 months counts for nothing.
 FORM_STARTS_KEPT = timedelta(days=400)
@@ -40,15 +40,15 @@ def _fresh(draft: Draft | None) -> Draft | None:
 
 def current_draft(form: Form) -> Draft | None:
     """This browser's draft of the form, if it has one that has not expired."""
-    draft_id = session.get(SESSION_KEY, {}).get(form.slug)
+    draft_id = draft_link.linked(form.slug)
     return _fresh(db.session.get(Draft, draft_id)) if draft_id else None
 
 
 def already_sent(form: Form) -> Submission | None:
     """What this browser's draft became, if it was sent moments ago and the browser never
-    heard: the draft is gone, but the session still names it."""
-    draft_id = session.get(SESSION_KEY, {}).get(form.slug)
-    if not isinstance(draft_id, str):
+    heard: the draft is gone, but the browser's link to it is not."""
+    draft_id = draft_link.linked(form.slug)
+    if draft_id is None:
         return None
     sent = db.session.scalar(
         select(Submission).where(Submission.draft_id == draft_id, Submission.form == form.slug)
@@ -71,9 +71,7 @@ def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
     draft.answers = {**(draft.answers or {}), question_id: answer}
     draft.language = language
     db.session.commit()
-    drafts = dict(session.get(SESSION_KEY, {}))
-    drafts[form.slug] = draft.id
-    session[SESSION_KEY] = drafts
+    draft_link.link(form.slug, draft.id)
     return draft
 
 
@@ -98,9 +96,7 @@ def resume(code: str) -> Draft | None:
         return None
     draft = _fresh(db.session.scalar(select(Draft).where(Draft.return_code_hash == wanted)))
     if draft is not None:
-        drafts = dict(session.get(SESSION_KEY, {}))
-        drafts[draft.form] = draft.id
-        session[SESSION_KEY] = drafts
+        draft_link.link(draft.form, draft.id)
     return draft
 
 

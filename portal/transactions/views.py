@@ -3,7 +3,7 @@
 
 from contextlib import nullcontext
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -17,7 +17,7 @@ from portal.i18n import current_language, localised_route
 from portal.languages import languages
 from portal.needs.visitor import current_needs, current_visitor
 from portal.privacy import personal
-from portal.transactions import drafts
+from portal.transactions import draft_link, drafts
 from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
@@ -72,6 +72,7 @@ def start(slug: str):
         text=text,
         fallback=_language_attrs(),
         has_draft=drafts.current_draft(form) is not None,
+        lifetime_days=drafts.lifetime().days,
     )
 
 
@@ -231,9 +232,7 @@ def check(slug: str):
 def _confirm_sent(form: Form, submission: Submission) -> Response:
     """The sent page for this browser, which no longer points at a draft."""
     receipts.issue(receipts.FORM, form.slug, submission.reference)
-    session[drafts.SESSION_KEY] = {
-        k: v for k, v in session.get(drafts.SESSION_KEY, {}).items() if k != form.slug
-    }
+    draft_link.unlink(form.slug)
     return redirect(url_for("forms.sent", slug=form.slug))
 
 
@@ -347,6 +346,25 @@ def save(slug: str):
             "transactions/save.html", code=code, replaced=has_code and replacing, **page
         )
     return render_template("transactions/save_ask.html", has_code=has_code, **page)
+
+
+@localised_route(bp, "/forms/<slug>/forget", methods=["POST"])
+@personal
+def forget_on_this_device(slug: str):
+    """On a shared computer, after taking a return code: this browser stops pointing at the
+    draft. Only once a code exists, or the answers could never be reached again."""
+    form = _form(slug)
+    draft = drafts.current_draft(form)
+    if draft is not None and draft.return_code_hash is None:
+        return redirect(url_for("forms.save", slug=slug), 303)
+    draft_link.unlink(form.slug)
+    return render_template(
+        "transactions/forgotten.html",
+        form=form,
+        language=current_language(),
+        text=text,
+        fallback=_language_attrs(),
+    )
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])

@@ -94,6 +94,22 @@ def test_production_cookies_are_secure_host_only_and_prefixed(make_app, monkeypa
     assert "Domain" not in cookie
 
 
+def test_the_production_form_drafts_cookie_is_secure_host_only_and_prefixed(
+    make_app, monkeypatch
+):
+    from portal.transactions import draft_link
+
+    app = production_app(make_app, monkeypatch, migrate=False)
+    with app.test_request_context(base_url="https://localhost"):
+        draft_link.link("report-a-missed-bin-collection", "a-draft-id")
+        response = draft_link.write_changes(app.response_class())
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-form-drafts=")
+    for flag in ("Secure", "HttpOnly", "Path=/", "SameSite=Lax", "Max-Age="):
+        assert flag in cookie
+    assert "Domain" not in cookie
+
+
 def test_every_staff_page_sends_the_headers_and_is_never_stored(app):
     create_staff(app)
     client = signed_in(app, "admin@glanmor.example")

@@ -69,6 +69,15 @@ def test_needs_set_during_a_session_stay_on_the_server(app, staff):
         assert db.session.scalar(select(AssistedSession)).needs["text_size"] == "large"
 
 
+def test_a_draft_on_a_staff_computer_is_kept_only_while_the_browser_is_open(app, staff):
+    """Not for 28 days, as on a person's own phone: the next person sits here next."""
+    client = signed_in(app, ASSISTANT)
+    start_helping(client)
+    answered = submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
+    (link,) = [h for h in answered.headers.getlist("Set-Cookie") if h.startswith("form-drafts=")]
+    assert "Max-Age" not in link and "Expires" not in link
+
+
 def test_what_is_sent_is_marked_assisted_with_who_and_how(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client, channel="video")
@@ -96,7 +105,8 @@ def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
     # The sent page (their answers) and their drafts are gone from this browser...
     assert client.get(f"{BINS}/sent").status_code == 404
     with client.session_transaction() as session:
-        assert "drafts" not in session and "receipts" not in session
+        assert "receipts" not in session
+    assert client.get_cookie("form-drafts") is None
     # ...the banner too, and the staff member is still signed in.
     assert 'id="assisted-banner"' not in client.get("/").data.decode()
     assert client.get("/staff/").status_code == 200

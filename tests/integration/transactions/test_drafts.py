@@ -14,6 +14,8 @@ from portal.transactions.models import Draft, Submission
 from tests.support.answers import BIN_ANSWERS, BINS, CARE, CARE_ANSWERS
 from tests.support.forms import csrf_token, return_code, submit_form, walk
 
+# The cookie that links a browser to its drafts (portal/transactions/draft_link.py).
+LINK = "form-drafts"
 # Drafts expire a fixed time after their last change.
 pytestmark = pytest.mark.clock
 
@@ -22,14 +24,64 @@ def test_a_restarted_server_carries_on_where_the_person_was(make_app, tmp_path, 
     database = f"sqlite:///{tmp_path / 'portal.db'}"
     first = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
     walk(first, BINS, BIN_ANSWERS[:3])
-    session_cookie = first.get_cookie("session").value
+    link = first.get_cookie("form-drafts").value
 
     # A new process: the same database (migrated as it is, not emptied), the same cookie.
     restarted = make_app(SQLALCHEMY_DATABASE_URI=database).test_client()
-    restarted.set_cookie("session", session_cookie)
+    restarted.set_cookie("form-drafts", link)
     assert restarted.get(f"{BINS}/check").headers["Location"] == f"{BINS}/collection-date"
     page = soup(restarted.get(f"{BINS}/address"))
     assert page.select_one("#answer-postcode")["value"] == "CF99 1AB"
+
+
+def set_cookie_headers(response, name: str) -> list[str]:
+    return [h for h in response.headers.getlist("Set-Cookie") if h.startswith(f"{name}=")]
+
+
+def test_answers_outlast_the_browser_session(app, client, soup):
+    """A phone that closes its browser loses its session cookie, not its drafts: the link
+    to them lasts as long as a draft is kept, holds no answer and is this site's alone."""
+    answered = submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
+    (header,) = set_cookie_headers(answered, LINK)
+    days = app.config["DRAFT_LIFETIME_DAYS"]
+    assert f"Max-Age={days * 86400}" in header
+    assert "HttpOnly" in header and "SameSite=Lax" in header
+    assert "recycling" not in header
+
+    reopened = app.test_client()  # the session cookie is gone with the browser
+    reopened.set_cookie(LINK, client.get_cookie(LINK).value)
+    page = soup(reopened.get(f"{BINS}/bin-type"))
+    assert page.select_one("input[value=recycling]").has_attr("checked")
+    start = soup(reopened.get(BINS))
+    assert "Continue your form" in start.select_one(".govuk-button--start").get_text()
+    assert f"come back to them for {days} days" in start.get_text()
+
+
+def test_a_link_that_was_altered_opens_nothing(app, client):
+    walk(client, BINS, BIN_ANSWERS[:2])
+    with app.app_context():
+        (draft_id,) = db.session.scalars(select(Draft.id)).all()
+    for forged in (draft_id, '{"report-a-missed-bin-collection": "' + draft_id + '"}', "", "x.y"):
+        stranger = app.test_client()
+        stranger.set_cookie(LINK, forged)
+        assert stranger.get(f"{BINS}/check").headers["Location"] == f"{BINS}/bin-type"
+
+
+def test_on_a_shared_computer_the_answers_can_be_taken_off_it(app, client):
+    """Only once a return code exists: until then the answers could never be reached."""
+    walk(client, BINS, BIN_ANSWERS[:2])
+    refused = submit_form(client, f"{BINS}/save", to=f"{BINS}/forget")
+    assert refused.status_code == 303  # no code yet: nothing is forgotten
+    assert client.get(f"{BINS}/check").headers["Location"] != f"{BINS}/bin-type"
+
+    code = return_code(client, BINS)
+    forgotten = submit_form(client, f"{BINS}/save", to=f"{BINS}/forget")
+    assert forgotten.status_code == 200
+    assert set_cookie_headers(forgotten, LINK)[0].startswith(f"{LINK}=;")
+    assert client.get(f"{BINS}/check").headers["Location"] == f"{BINS}/bin-type"
+    # The answers are still there for the code.
+    resumed = submit_form(client, "/forms/resume", {"code": code})
+    assert resumed.headers["Location"] == f"{BINS}/address"
 
 
 def test_the_back_button_shows_the_saved_answer(client, soup):
@@ -166,14 +218,17 @@ def test_a_browser_that_never_heard_its_form_was_sent_is_shown_its_reference(
     cookie opens nothing."""
     walk(client, BINS, BIN_ANSWERS)
     token = csrf_token(client, f"{BINS}/check")
-    cookie = app.config["SESSION_COOKIE_NAME"]
-    unanswered = client.get_cookie(cookie).value  # what the browser kept: no answer came
+    # What the browser kept, since no answer came: its session and its link to the draft.
+    unanswered = {
+        name: client.get_cookie(name).value for name in (app.config["SESSION_COOKIE_NAME"], LINK)
+    }
     assert client.post(f"{BINS}/check", data={"csrf_token": token}).status_code == 302
     with app.app_context():
         (reference,) = db.session.scalars(select(Submission.reference)).all()
 
     again = app.test_client()
-    again.set_cookie(cookie, unanswered)
+    for name, value in unanswered.items():
+        again.set_cookie(name, value)
     sent = again.post(f"{BINS}/check", data={"csrf_token": token})
     assert sent.headers["Location"] == f"{BINS}/sent"
     assert reference in again.get(f"{BINS}/sent").get_data(as_text=True)
@@ -182,7 +237,8 @@ def test_a_browser_that_never_heard_its_form_was_sent_is_shown_its_reference(
 
     frozen_clock.shift(timedelta(minutes=16))
     late = app.test_client()
-    late.set_cookie(cookie, unanswered)
+    for name, value in unanswered.items():
+        late.set_cookie(name, value)
     refused = late.post(f"{BINS}/check", data={"csrf_token": token})
     assert refused.headers["Location"] != f"{BINS}/sent"
     assert reference not in late.get(f"{BINS}/sent").get_data(as_text=True)
