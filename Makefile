@@ -113,9 +113,10 @@ node_modules/.installed: package.json package-lock.json
 # manifest the app reads; finally gzip and brotli copies for WhiteNoise to serve.
 static/dist/.built: node_modules/.installed $(VENV)/.runtime $(STATIC_SOURCES)
 	rm -rf static/dist static/build && mkdir -p static/dist static/build
-	npx sass --pkg-importer=node --style=compressed --no-source-map static/src/scss/portal.scss:static/build/portal.css static/src/scss/preview.scss:static/build/preview.css static/src/scss/staff.scss:static/build/staff.css
+	npx sass --pkg-importer=node --style=compressed --no-source-map static/src/scss/portal.scss:static/build/portal.css static/src/scss/forms.scss:static/build/forms.css static/src/scss/needs.scss:static/build/needs.css static/src/scss/preview.scss:static/build/preview.css static/src/scss/staff.scss:static/build/staff.css
 	npx rtlcss --silent static/build/portal.css static/build/portal-rtl.css
-	npx esbuild static/src/js/portal.mjs static/build/portal.css static/build/portal-rtl.css static/build/preview.css static/build/staff.css static/src/images/favicon.svg \
+	npx rtlcss --silent static/build/forms.css static/build/forms-rtl.css
+	npx esbuild static/src/js/portal.mjs static/build/portal.css static/build/portal-rtl.css static/build/forms.css static/build/forms-rtl.css static/build/needs.css static/build/preview.css static/build/staff.css static/src/images/favicon.svg \
 	  --bundle --minify --format=esm --target=es2020 --loader:.svg=copy --external:/static/assets/* \
 	  --entry-names=[name]-[hash] --outdir=static/dist --metafile=static/build/manifest.json --log-level=warning
 	$(BIN)/python -m whitenoise.compress --quiet static/dist

@@ -40,6 +40,8 @@ class Layout:
     chrome: Chrome
     page_classes: str
     stylesheet: str
+    # For pages that ask for text, dates or longer answers (static/src/scss/forms.scss).
+    forms_stylesheet: str
     adjustments: list
     language_offer: dict | None
     # How a staff member is helping the person whose pages these are (None for citizens).
@@ -91,6 +93,7 @@ def build_layout() -> Layout:
         chrome=worn,
         page_classes=" ".join(worn.page_classes),
         stylesheet="portal-rtl.css" if direction(language) == "rtl" else "portal.css",
+        forms_stylesheet="forms-rtl.css" if direction(language) == "rtl" else "forms.css",
         adjustments=[adjustment.label for adjustment in worn.adjustments],
         language_offer=_language_offer(visitor),
         assisted_channel=visitor.assisted.channel if visitor.assisted else None,

@@ -120,6 +120,9 @@ class Adjustment:
     page_class: str
     label: str  # lazily translated: named in the reader's language when shown
     applies: Callable[[Needs], bool]
+    # Its class is styled in needs.css (static/src/scss/needs.scss); lite's only changes
+    # what the server sends.
+    styled: bool = True
 
 
 # The one table from needs to what the page wears, in the order the page names them.
@@ -141,7 +144,9 @@ ADJUSTMENTS = (
         lambda n: n.more_spacing,
     ),
     Adjustment("less_motion", "app-less-motion", _l("less movement"), lambda n: n.less_motion),
-    Adjustment("lite", "app-lite", _l("small pages for a slow connection"), lambda n: n.lite),
+    Adjustment(
+        "lite", "app-lite", _l("small pages for a slow connection"), lambda n: n.lite, False
+    ),
 )
 ADJUSTMENT_NAMES = {adjustment.key: adjustment.label for adjustment in ADJUSTMENTS}
 
@@ -152,8 +157,14 @@ class Chrome:
 
     page_classes: tuple[str, ...]
     adjustments: tuple[Adjustment, ...]
+    # Whether the page links needs.css: one of its adjustments is drawn by it.
+    styled: bool
     # Lite mode sends no JavaScript: every journey works without it.
     scripts: bool
+    # Lite mode also leaves out what only search engines and a browser's own interface use
+    # (the other languages' addresses, the description, the theme colour): these pages are
+    # personal, so no search engine sees them, and the bytes go on what the person came for.
+    extras: bool
     declared: bool
 
 
@@ -163,7 +174,9 @@ def chrome(needs: Needs) -> Chrome:
     return Chrome(
         page_classes=tuple(adjustment.page_class for adjustment in applied),
         adjustments=applied,
+        styled=any(adjustment.styled for adjustment in applied),
         scripts=not needs.lite,
+        extras=not needs.lite,
         declared=needs.declared,
     )
 

@@ -94,9 +94,7 @@ def test_production_cookies_are_secure_host_only_and_prefixed(make_app, monkeypa
     assert "Domain" not in cookie
 
 
-def test_the_production_form_drafts_cookie_is_secure_host_only_and_prefixed(
-    make_app, monkeypatch
-):
+def test_the_production_form_drafts_cookie_is_secure_host_only_and_prefixed(make_app, monkeypatch):
     from portal.transactions import draft_link
 
     app = production_app(make_app, monkeypatch, migrate=False)
