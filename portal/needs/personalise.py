@@ -5,7 +5,7 @@ Each decision comes with its reason, so the page can say why it looks the way it
 """
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask_babel import lazy_gettext as _l
 
@@ -36,10 +36,19 @@ class ChannelPlan:
     # The person's preferred way, when the service does not offer it, and its closest match.
     missing_preference: str | None
     alternative: str | None
+    # A BSL user, and the service has no BSL video relay: offer to book an interpreter.
+    offer_interpreter: bool = False
 
 
 def plan_channels(offered: Collection[str], needs: Needs) -> ChannelPlan:
     """The service's channels in the order this person asked for."""
+    plan = _ordered_channels(offered, needs)
+    if needs.bsl and "bsl_video" not in offered:
+        return replace(plan, offer_interpreter=True)
+    return plan
+
+
+def _ordered_channels(offered: Collection[str], needs: Needs) -> ChannelPlan:
     default = [channel for channel in CHANNELS if channel in offered]
     wanted = [channel for channel in needs.channels if channel in offered]
     missing = needs.preferred_channel if needs.preferred_channel not in (None, *offered) else None

@@ -50,10 +50,17 @@ def test_a_missing_preference_falls_to_the_next_way_the_person_gave():
     assert plan.missing_preference == "text_message"
 
 
-def test_bsl_without_video_relay_changes_nothing():
+def test_bsl_without_video_relay_keeps_the_order_and_offers_an_interpreter():
     plan = plan_channels(("online", "phone"), Needs(bsl=True))
     assert plan.order == ("online", "phone")
     assert plan.first_reason is None
+    assert plan.offer_interpreter
+
+
+def test_an_interpreter_is_offered_only_to_bsl_users_where_there_is_no_video_relay():
+    assert not plan_channels(BLUE_BADGE, Needs(bsl=True)).offer_interpreter
+    assert not plan_channels(("online", "phone"), Needs()).offer_interpreter
+    assert plan_channels(("online",), Needs(bsl=True, channels=("phone",))).offer_interpreter
 
 
 def test_easy_read_is_chosen_when_declared_and_present():
