@@ -19,6 +19,7 @@ for name, (needs, _options) in PROFILES.items():
     NEEDS_PROFILES.setdefault(needs, name)
 
 
+@pytest.mark.rendering
 @pytest.mark.parametrize("needs", list(NEEDS_PROFILES), ids=list(NEEDS_PROFILES.values()))
 def test_every_page_fits_its_byte_budget(app, page_urls, needs):
     client = app.test_client()

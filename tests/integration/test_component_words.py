@@ -89,6 +89,7 @@ def english_component_words(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+@pytest.mark.rendering
 def test_no_page_in_welsh_or_arabic_has_govuk_frontends_english(client, page_urls):
     pages = [url for url in page_urls if url.startswith(("/cy/", "/ar/"))]
     assert len(pages) > 40

@@ -1,5 +1,6 @@
 """Every page the portal serves, in every language, through the page-checking client."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from portal.sitemap import unreachable_endpoints
@@ -38,6 +39,7 @@ def test_every_page_is_in_every_language(page_urls):
         }
 
 
+@pytest.mark.rendering
 def test_html_lang_and_dir_follow_the_url(client, page_urls):
     for url in page_urls:
         soup = BeautifulSoup(client.get(url).data, "html5lib")
@@ -46,6 +48,7 @@ def test_html_lang_and_dir_follow_the_url(client, page_urls):
         assert soup.html["dir"] == ("rtl" if language == "ar" else "ltr"), url
 
 
+@pytest.mark.rendering
 def test_language_switcher_leads_to_the_same_page_in_each_other_language(client, page_urls):
     for url in page_urls:
         soup = BeautifulSoup(client.get(url).data, "html5lib")
@@ -64,6 +67,7 @@ def test_language_switcher_leads_to_the_same_page_in_each_other_language(client,
             assert chooser.get(moved.headers["Location"]).status_code == 200, href
 
 
+@pytest.mark.rendering
 def test_every_page_names_its_language_alternates(client, page_urls):
     for url in page_urls:
         soup = BeautifulSoup(client.get(url).data, "html5lib")

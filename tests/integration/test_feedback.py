@@ -15,6 +15,7 @@ def stored(app, model):
         return db.session.scalars(select(model)).all()
 
 
+@pytest.mark.rendering
 def test_every_page_asks_whether_it_is_useful_except_the_feedback_pages(client, page_urls):
     feedback_pages = [url for url in page_urls if "/feedback" in url]
     # Every feedback page, and a fifth of the rest (every page costs a minute in all).

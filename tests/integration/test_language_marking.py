@@ -46,6 +46,7 @@ def test_the_check_finds_english_left_unmarked():
     assert unmarked_english(marked, "ar") == []
 
 
+@pytest.mark.rendering
 def test_every_right_to_left_page_marks_its_english(app, client, page_urls):
     code = right_to_left_language(app)
     problems = {}

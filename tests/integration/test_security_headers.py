@@ -4,12 +4,14 @@ import base64
 import hashlib
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from config import ProductionConfig
 from tests.support.staff import create_staff, signed_in
 
 
+@pytest.mark.rendering
 def test_every_page_sends_the_security_headers(client, page_urls):
     for url in [*page_urls, "/no-such-page"]:
         response = client.get(url)
@@ -48,6 +50,7 @@ def test_data_for_reuse_may_be_fetched_by_other_sites(client):
         assert headers["Access-Control-Allow-Origin"] == "*", url
 
 
+@pytest.mark.rendering
 def test_every_inline_script_is_allowed_by_its_hash_in_the_policy(client, page_urls):
     for url in page_urls:
         response = client.get(url)

@@ -50,6 +50,7 @@ def test_the_check_finds_a_component_left_out(client):
     assert unstyled_classes(planted.encode()) == {"govuk-accordion"}
 
 
+@pytest.mark.rendering
 def test_every_govuk_class_on_every_page_is_styled(client, page_urls):
     missing: dict[str, str] = {}
     for url in page_urls:
