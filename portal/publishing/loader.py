@@ -104,12 +104,13 @@ def describe(error: ValidationError, path: Path) -> str:
     for problem in error.errors():
         field = ".".join(str(part) for part in problem["loc"]) or "front matter"
         message = problem["msg"].removeprefix("Value error, ")
+        found = problem.get("input")
         if problem["type"] == "missing":
             message = "this field is required"
         elif problem["type"] == "extra_forbidden":
             message = "this field is not in the schema (check the spelling in the content guide)"
-        else:
-            message = f"{message} (found {problem.get('input')!r})"
+        elif not isinstance(found, dict | list):  # a whole file or list says nothing useful
+            message = f"{message} (found {found!r})"
         lines.append(f"{path}: field '{field}': {message}")
     return "\n".join(lines)
 

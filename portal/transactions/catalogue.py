@@ -29,8 +29,19 @@ class Form:
     def exit_page(self, exit_id: str) -> ExitPage | None:
         return next((e for e in self.definition.exits if e.id == exit_id), None)
 
-    def next_after(self, question: Question, answer) -> str | None:
-        """The id of the page after this question, given its answer (None: the end)."""
+    def next_after(self, question: Question, answer, preferred: str | None = None) -> str | None:
+        """The id of the page after this question, given its answer (None: the end),
+        passing by any question not asked of someone who prefers `preferred`."""
+        target = self._following(question, answer)
+        seen = set()
+        while (following := self.question(target) if target else None) is not None:
+            if following.asked_when(preferred) or following.id in seen:
+                break
+            seen.add(following.id)
+            target = self._following(following, None)
+        return target
+
+    def _following(self, question: Question, answer) -> str | None:
         chosen = answer if isinstance(answer, list) else [answer]
         for branch in question.branches:
             if branch.equals in chosen:
@@ -41,9 +52,13 @@ class Form:
         following = self.questions[position + 1 : position + 2]
         return following[0].id if following else None
 
-    def route(self, answers: dict) -> tuple[list[Question], str | None]:
+    def route(
+        self, answers: dict, preferred: str | None = None
+    ) -> tuple[list[Question], str | None]:
         """The questions this person's answers lead through, and where that route stops:
-        the first unanswered question's id, an exit page's id, or None when complete."""
+        the first unanswered question's id, an exit page's id, or None when complete.
+        `preferred`: how the person prefers to be contacted; a question asked only for
+        other ways (`when_preferred`) is passed by."""
         route: list[Question] = []
         current: str | None = self.questions[0].id
         while current is not None:
@@ -52,10 +67,13 @@ class Form:
                 return route, current
             if question in route:  # a loop in the definition: stop rather than spin
                 return route, None
+            if not question.asked_when(preferred):  # the first question (next_after skips the rest)
+                current = self.next_after(question, None, preferred)
+                continue
             if question.id not in answers:
                 return route, question.id
             route.append(question)
-            current = self.next_after(question, answers[question.id])
+            current = self.next_after(question, answers[question.id], preferred)
         return route, None
 
 

@@ -8,10 +8,22 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from portal.needs.model import CHANNELS
 from portal.publishing.schema import LocalisedText
 from portal.transactions.answer_types import TYPES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+# `when_preferred` for people who did not say how they prefer to be contacted.
+NOT_SAID = "none"
+# The answer type that collects what we need to contact someone each way.
+CONTACT_DETAIL = {
+    "phone": "uk_phone",
+    "relay_uk": "uk_phone",
+    "text_message": "uk_phone",
+    "email": "email",
+    "post": "uk_address",
+}
 
 
 class _Strict(BaseModel):
@@ -54,6 +66,12 @@ class Question(_Strict):
     name_start: LocalisedText | None = None
     branches: list[Branch] = []
     next: Slug | None = None
+    # Asked only of people who prefer one of these ways to be contacted ("none": who said
+    # nothing): a phone number only where we will call, an email address where we email.
+    when_preferred: list[Literal[(*CHANNELS, NOT_SAID)]] | None = None  # type: ignore[valid-type]
+
+    def asked_when(self, preferred: str | None) -> bool:
+        return self.when_preferred is None or (preferred or NOT_SAID) in self.when_preferred
 
     @model_validator(mode="after")
     def options_match_type(self) -> "Question":
@@ -88,6 +106,24 @@ class FormDefinition(_Strict):
     exits: list[ExitPage] = []
     declaration: LocalisedText
     what_happens_next: WhatHappensNext
+
+    @model_validator(mode="after")
+    def promises_only_what_it_asks_for(self) -> "FormDefinition":
+        """A "what happens next" that says "we will call you" needs a phone number, asked
+        of the people who read it: those who prefer phone."""
+        for channel in self.what_happens_next.by_channel:
+            if channel not in CHANNELS:
+                raise ValueError(f"what_happens_next: {channel} is not a way to contact people")
+            detail = CONTACT_DETAIL.get(channel)
+            if detail is None:
+                continue
+            if not any(q.type == detail and q.asked_when(channel) for q in self.questions):
+                raise ValueError(
+                    f"what_happens_next says how we contact people who prefer {channel}, but "
+                    f"no {detail} question is asked of them: add one with "
+                    f"when_preferred: [{channel}], or take {channel} out of by_channel"
+                )
+        return self
 
     @model_validator(mode="after")
     def targets_exist(self) -> "FormDefinition":

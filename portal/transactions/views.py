@@ -42,6 +42,12 @@ def _language_attrs() -> dict:
     return {"lang": registry.default.code, "dir": registry.default.direction}
 
 
+def _persons_route(form: Form, answers: dict):
+    """The form's route for this person: their answers, and how they prefer to be contacted
+    (a phone number is asked only of people we would call)."""
+    return form.route(answers, current_needs().preferred_channel)
+
+
 def _in_the_forms_language():
     """Where the form's words are English on a page in another language (Arabic), its
     error messages are English too, and whole: "Select which bin was not collected", not
@@ -143,9 +149,9 @@ def _field_params(asked, field) -> dict:
 
 def _after(form: Form, asked, answers: dict, changing: bool) -> str:
     if changing:
-        _route, stop = form.route(answers)
+        _route, stop = _persons_route(form, answers)
     else:
-        stop = form.next_after(asked, answers.get(asked.id))
+        stop = form.next_after(asked, answers.get(asked.id), current_needs().preferred_channel)
     return _page_url(form, stop, changing)
 
 
@@ -162,7 +168,7 @@ def _page_url(form: Form, page_id: str | None, changing: bool = False) -> str:
 def _back(form: Form, asked, answers: dict, changing: bool) -> str:
     if changing:
         return url_for("forms.check", slug=form.slug)
-    route, _stop = form.route(answers)
+    route, _stop = _persons_route(form, answers)
     earlier = route[: route.index(asked)] if asked in route else route
     if earlier:
         return _page_url(form, earlier[-1].id)
@@ -178,7 +184,7 @@ def exit_page(slug: str, exit_id: str):
     language = current_language()
     # Back to the answer that led here, to change it.
     draft = drafts.current_draft(form)
-    route, _stop = form.route(draft.answers if draft else {})
+    route, _stop = _persons_route(form, draft.answers if draft else {})
     back = _page_url(form, route[-1].id) if route else url_for("forms.start", slug=form.slug)
     return render_template(
         "transactions/exit.html",
@@ -203,7 +209,7 @@ def check(slug: str):
         # Back to check your answers after sending: say it was sent, not start again.
         return redirect(url_for("forms.sent", slug=form.slug, again="1"))
     answers = draft.answers if draft else {}
-    route, stop = form.route(answers)
+    route, stop = _persons_route(form, answers)
     if draft is None or stop is not None:
         # Not finished: go to the first question still to answer (or the exit page).
         return redirect(_page_url(form, stop or form.questions[0].id))
@@ -376,7 +382,7 @@ def resume():
         draft = drafts.resume(resume_form.code.data)
         if draft is not None and draft.form in current_forms():
             form = current_forms()[draft.form]
-            _route, stop = form.route(draft.answers)
+            _route, stop = _persons_route(form, draft.answers)
             return redirect(_page_url(form, stop))
         resume_form.code.errors.append(
             _l("Check the code: it does not match a saved form, or the form has expired")

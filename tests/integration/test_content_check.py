@@ -213,3 +213,27 @@ def test_a_front_matter_mistake_is_a_finding_with_its_line_and_fix_never_a_trace
         if not found.startswith(str(page))
     }
     assert others <= {str(page).replace(".md", ".cy.md")}, others
+
+
+def test_a_form_that_promises_a_way_of_contact_it_never_asks_for_is_refused(tmp_path):
+    """The care form tells people who prefer email "we will email you": without the
+    question that asks them for an address, the portal will not start, and says why."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    form = content / "forms" / "ask-for-a-care-needs-assessment.yaml"
+    text = form.read_text(encoding="utf-8")
+    start = text.index("  - id: email\n")
+    end = text.index("\n\n", start)
+    form.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
+    ran = subprocess.run(
+        [str(Path(sys.executable).parent / "flask"), "--app", "portal", "content", "check"],
+        env={**os.environ, "PORTAL_ENV": "test", "PORTAL_CONTENT_DIR": str(content)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    said = ran.stdout + ran.stderr
+    assert ran.returncode == 1, said
+    assert "Traceback" not in said and "{'title'" not in said
+    assert f"{form}: " in said
+    assert "prefer email, but no email question is asked of them" in said

@@ -16,6 +16,7 @@ from tests.support.answers import (
     PARKING_ANSWERS,
 )
 from tests.support.forms import csrf_token, submit_form, walk
+from tests.support.staff import signed_in
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,28 @@ def test_going_back_after_sending_says_it_was_sent_instead_of_starting_again(app
     # Starting a new one is still possible, and check your answers is then for it.
     submit_form(client, f"{BINS}/bin-type", {"answer": "recycling"})
     assert client.get(f"{BINS}/check").headers["Location"] != f"{BINS}/sent?again=1"
+
+
+def test_someone_who_prefers_a_call_is_asked_for_a_number_and_staff_see_it(app, client, staff):
+    """Not an email address: "we will call you" comes with the number to call."""
+    with app.test_request_context():
+        client.set_cookie(store.COOKIE_NAME, store.dump(Needs(channels=("phone",))))
+    answers = [*BIN_ANSWERS[:-1], ("phone", {"answer": "07700 900 982"})]
+    assert walk(client, BINS, answers).headers["Location"] == f"{BINS}/check"
+    assert client.get(f"{BINS}/email").status_code == 200  # still there if asked for by name
+    submit_form(client, f"{BINS}/check")
+    sent = client.get(f"{BINS}/sent").get_data(as_text=True)
+    assert "we will call you" in sent and "07700 900 982" in sent
+    with app.app_context():
+        submission = db.session.scalar(select(Submission))
+    assert "email" not in submission.answers and submission.answers["phone"]
+    detail = signed_in(app, "waste@glanmor.example").get(
+        f"/staff/submissions/{submission.reference}"
+    )
+    page = detail.get_data(as_text=True)
+    assert "Contact them by" in page and "phone" in page and "07700 900 982" in page
+
+
+def test_without_a_preference_the_form_asks_for_an_email_address_not_a_number(client):
+    response = walk(client, BINS, BIN_ANSWERS[:-1])
+    assert response.headers["Location"] == f"{BINS}/email"
