@@ -175,6 +175,18 @@ FRONT_MATTER_MISTAKES = {
 }
 
 
+def content_check_of(content: Path) -> tuple[subprocess.CompletedProcess, str]:
+    """`flask content check` run as a person runs it, on this copy of content/."""
+    ran = subprocess.run(
+        [str(Path(sys.executable).parent / "flask"), "--app", "portal", "content", "check"],
+        env={**os.environ, "PORTAL_ENV": "test", "PORTAL_CONTENT_DIR": str(content)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return ran, ran.stdout + ran.stderr
+
+
 @pytest.mark.parametrize("mistake", list(FRONT_MATTER_MISTAKES))
 def test_a_front_matter_mistake_is_a_finding_with_its_line_and_fix_never_a_traceback(
     tmp_path, mistake
@@ -191,14 +203,7 @@ def test_a_front_matter_mistake_is_a_finding_with_its_line_and_fix_never_a_trace
         for text in page.read_text(encoding="utf-8").split("\n")
     ]
     page.write_text("\n".join(t for t in lines if t is not None), encoding="utf-8")
-    ran = subprocess.run(
-        [str(Path(sys.executable).parent / "flask"), "--app", "portal", "content", "check"],
-        env={**os.environ, "PORTAL_ENV": "test", "PORTAL_CONTENT_DIR": str(content)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    said = ran.stdout + ran.stderr
+    ran, said = content_check_of(content)
     assert ran.returncode == 1, said
     assert "Traceback" not in said
     assert re.search(rf"{re.escape(str(page))}:{line}: error \[front-matter\] .*{words}", said)
@@ -225,14 +230,7 @@ def test_a_form_that_promises_a_way_of_contact_it_never_asks_for_is_refused(tmp_
     start = text.index("  - id: email\n")
     end = text.index("\n\n", start)
     form.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
-    ran = subprocess.run(
-        [str(Path(sys.executable).parent / "flask"), "--app", "portal", "content", "check"],
-        env={**os.environ, "PORTAL_ENV": "test", "PORTAL_CONTENT_DIR": str(content)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    said = ran.stdout + ran.stderr
+    ran, said = content_check_of(content)
     assert ran.returncode == 1, said
     assert "Traceback" not in said and "{'title'" not in said
     assert f"{form}: " in said
