@@ -34,6 +34,12 @@ def _form(slug: str) -> Form:
     return form
 
 
+def _form_words(language: str) -> dict:
+    """What every form page's template needs to show the form's own words: the language,
+    `text` to pick it, and how to mark English shown on a page in another language."""
+    return {"language": language, "text": text, "fallback": _language_attrs()}
+
+
 def _language_attrs() -> dict:
     """Form text is in the content languages; others read it in the default, marked so."""
     registry = languages()
@@ -74,9 +80,7 @@ def start(slug: str):
     return render_template(
         "transactions/start.html",
         form=form,
-        language=current_language(),
-        text=text,
-        fallback=_language_attrs(),
+        **_form_words(current_language()),
         has_draft=drafts.current_draft(form) is not None,
         lifetime_days=drafts.lifetime().days,
     )
@@ -192,9 +196,7 @@ def exit_page(slug: str, exit_id: str):
         page=page,
         paragraphs=[p.strip() for p in text(page.body, language).split("\n\n") if p.strip()],
         back_url=back,
-        language=language,
-        text=text,
-        fallback=_language_attrs(),
+        **_form_words(language),
     )
 
 
@@ -229,9 +231,7 @@ def check(slug: str):
         "transactions/check.html",
         form=form,
         rows=_rows(route, answers, language, change=True, form=form),
-        language=language,
-        text=text,
-        fallback=_language_attrs(),
+        **_form_words(language),
     )
 
 
@@ -318,9 +318,7 @@ def sent(slug: str):
             else next_steps.default,
             language,
         ),
-        language=language,
-        text=text,
-        fallback=_language_attrs(),
+        **_form_words(language),
     )
 
 
@@ -335,13 +333,8 @@ def save(slug: str):
     draft = drafts.current_draft(form)
     if draft is None:
         return redirect(url_for("forms.start", slug=slug))
-    page = {
-        "form": form,
-        "lifetime_days": drafts.lifetime().days,
-        "language": current_language(),
-        "text": text,
-        "fallback": _language_attrs(),
-    }
+    page = {"form": form, "lifetime_days": drafts.lifetime().days}
+    page.update(_form_words(current_language()))
     has_code = draft.return_code_hash is not None
     if request.method == "POST":  # CSRFProtect has already checked the token
         replacing = request.form.get("replace") == "yes"
@@ -364,13 +357,7 @@ def forget_on_this_device(slug: str):
     if draft is not None and draft.return_code_hash is None:
         return redirect(url_for("forms.save", slug=slug), 303)
     draft_link.unlink(form.slug)
-    return render_template(
-        "transactions/forgotten.html",
-        form=form,
-        language=current_language(),
-        text=text,
-        fallback=_language_attrs(),
-    )
+    return render_template("transactions/forgotten.html")
 
 
 @localised_route(bp, "/forms/resume", methods=["GET", "POST"])
