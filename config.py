@@ -158,6 +158,11 @@ class Config:
         _env("PORTAL_A11Y_AUDIT_REPORT", str(ROOT / "instance" / "accessibility-audit.json"))
     )
 
+    # Working days, for date rules in forms ("within 2 working days"): Monday to Friday,
+    # except the bank holidays of this part of the UK (ENG, WLS, SCT or NIR).
+    BANK_HOLIDAYS_IN = _env("PORTAL_BANK_HOLIDAYS_IN", "WLS")
+    PARTS_OF_THE_UK = ("ENG", "WLS", "SCT", "NIR")
+
     # Form drafts are kept this long after their last change; `flask data purge` deletes them.
     DRAFT_LIFETIME_DAYS = int(_env("PORTAL_DRAFT_LIFETIME_DAYS", "28"))
     # No form needs more than this: a bigger request is refused before it is read.
@@ -182,6 +187,11 @@ class Config:
         """Fail at start-up, not on the first request, when a required secret is missing."""
         if not self.SECRET_KEY:
             raise ConfigError("Set the SECRET_KEY environment variable.")
+        if self.BANK_HOLIDAYS_IN not in self.PARTS_OF_THE_UK:
+            raise ConfigError(
+                f"PORTAL_BANK_HOLIDAYS_IN is {self.BANK_HOLIDAYS_IN!r}; expected one of "
+                f"{', '.join(self.PARTS_OF_THE_UK)} (England, Wales, Scotland, Northern Ireland)."
+            )
         if self.BASE_URL:
             address = urlsplit(self.BASE_URL)
             if address.scheme not in ("http", "https") or not address.hostname or address.path:

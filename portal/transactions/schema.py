@@ -43,6 +43,40 @@ class Branch(_Strict):
     goto: Slug
 
 
+class DayFromToday(_Strict):
+    """A day counted from the day someone answers: `days: 0` is today, `working_days: -2`
+    two working days ago, `months: 3` three months from today. Exactly one of them."""
+
+    days: Annotated[int, Field(ge=-36600, le=36600)] | None = None
+    working_days: Annotated[int, Field(ge=-260, le=260)] | None = None
+    months: Annotated[int, Field(ge=-1200, le=1200)] | None = None
+    years: Annotated[int, Field(ge=-150, le=150)] | None = None
+
+    @model_validator(mode="after")
+    def exactly_one(self) -> "DayFromToday":
+        given = [name for name, value in self if value is not None]
+        if len(given) != 1:
+            raise ValueError("give one of days, working_days, months or years, for example days: 0")
+        return self
+
+    @property
+    def is_today(self) -> bool:
+        return not any(value for _, value in self)
+
+
+class AcceptedDates(_Strict):
+    """The dates a date question accepts, from `earliest` to `latest` (each included)."""
+
+    earliest: DayFromToday | None = None
+    latest: DayFromToday | None = None
+
+    @model_validator(mode="after")
+    def a_limit(self) -> "AcceptedDates":
+        if self.earliest is None and self.latest is None:
+            raise ValueError("accepted_dates needs an earliest date, a latest date or both")
+        return self
+
+
 # These name the pages every form has, so no question may take them.
 RESERVED_IDS = ("check", "save", "sent", "exit")
 
@@ -66,6 +100,9 @@ class Question(_Strict):
     name_start: LocalisedText | None = None
     branches: list[Branch] = []
     next: Slug | None = None
+    # Date questions only: which dates make sense ("not in the future", "within 2 working
+    # days"); docs/content-guide.md shows how.
+    accepted_dates: AcceptedDates | None = None
     # Asked only of people who prefer one of these ways to be contacted ("none": who said
     # nothing): a phone number only where we will call, an email address where we email.
     when_preferred: list[Literal[(*CHANNELS, NOT_SAID)]] | None = None  # type: ignore[valid-type]
@@ -82,6 +119,8 @@ class Question(_Strict):
             raise ValueError(f"a {self.type} question needs at least 2 options")
         if not has_options and (self.options or self.none_of_these):
             raise ValueError(f"a {self.type} question cannot have options")
+        if self.accepted_dates and self.type != "date":
+            raise ValueError(f"only a date question can have accepted_dates, not {self.type}")
         return self
 
 

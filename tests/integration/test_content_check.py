@@ -235,3 +235,20 @@ def test_a_form_that_promises_a_way_of_contact_it_never_asks_for_is_refused(tmp_
     assert "Traceback" not in said and "{'title'" not in said
     assert f"{form}: " in said
     assert "prefer email, but no email question is asked of them" in said
+
+
+def test_a_date_rule_that_cannot_be_read_is_refused_with_a_fix(tmp_path):
+    """A date question's `accepted_dates` counts in one unit at a time."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    form = content / "forms" / "report-a-missed-bin-collection.yaml"
+    text = form.read_text(encoding="utf-8")
+    form.write_text(
+        text.replace("earliest: {working_days: -2}", "earliest: {working_days: -2, days: -3}"),
+        encoding="utf-8",
+    )
+    ran, said = content_check_of(content)
+    assert ran.returncode == 1, said
+    assert "Traceback" not in said
+    assert f"{form}: " in said
+    assert "give one of days, working_days, months or years" in said

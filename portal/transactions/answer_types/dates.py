@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
 from flask_babel import format_date
 from flask_babel import gettext as _
 from govuk_frontend_wtf.gov_form_base import GovFormBase
@@ -12,11 +13,13 @@ from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import Field
 from wtforms.validators import StopValidation
 
+from portal.clock import today
 from portal.form_fields import stripped
 from portal.transactions.answer_types.base import AnswerRules, AnswerType, legend
+from portal.working_days import working_days_from
 
 if TYPE_CHECKING:
-    from portal.transactions.schema import Question
+    from portal.transactions.schema import AcceptedDates, DayFromToday, Question
 
 
 class DateWidget(GovDateInput):
@@ -94,9 +97,68 @@ class DayMonthYear(Field):
         try:
             if len(year) != 4:
                 raise ValueError
-            self.data = date(int(year), int(month), int(day)).strftime("%-d %-m %Y")
+            answered = date(int(year), int(month), int(day))
         except ValueError:
             raise StopValidation(_("%(name)s must be a real date", name=rules.name_start)) from None
+        accepted = rules.question.accepted_dates
+        problem = outside(accepted, answered, rules.name_start) if accepted else None
+        if problem:
+            raise StopValidation(problem)
+        self.data = answered.strftime("%-d %-m %Y")
+
+
+def day_from(today: date, limit: DayFromToday) -> date:
+    if limit.working_days is not None:
+        return working_days_from(today, limit.working_days)
+    if limit.days is not None:
+        return today + timedelta(days=limit.days)
+    # relativedelta keeps the day of the month where it can: 31 January + 1 month is 28
+    # (or 29) February, and 29 February + 1 year is 28 February.
+    return today + relativedelta(months=limit.months or 0, years=limit.years or 0)
+
+
+def outside(accepted: AcceptedDates, answered: date, name: str) -> str | None:
+    """The error message for a date outside the accepted dates, as GOV.UK words them:
+    "... must be today or in the past", "... must be between 9 December 2026 and ..."."""
+    now = today()
+    earliest = day_from(now, accepted.earliest) if accepted.earliest else None
+    latest = day_from(now, accepted.latest) if accepted.latest else None
+    too_early = earliest is not None and answered < earliest
+    too_late = latest is not None and answered > latest
+    if not (too_early or too_late):
+        return None
+    if too_late and latest == now:
+        return _("%(name)s must be today or in the past", name=name)
+    if too_late and latest == now - timedelta(days=1):
+        return _("%(name)s must be in the past", name=name)
+    if too_early and earliest == now:
+        return _("%(name)s must be today or in the future", name=name)
+    if too_early and earliest == now + timedelta(days=1):
+        return _("%(name)s must be in the future", name=name)
+    # Beside "in the past" or "in the future", one limit is plain enough; otherwise the
+    # whole range: "must be between 4 December 2026 and 27 February 2027".
+    near = {now - timedelta(days=1), now, now + timedelta(days=1)}
+    if earliest is not None and latest is not None and not {earliest, latest} & near:
+        return _(
+            "%(name)s must be between %(earliest)s and %(latest)s",
+            name=name,
+            earliest=_readable(earliest),
+            latest=_readable(latest),
+        )
+    if too_early:
+        return _(
+            "%(name)s must be the same as or after %(date)s", name=name, date=_readable(earliest)
+        )
+    return _("%(name)s must be the same as or before %(date)s", name=name, date=_readable(latest))
+
+
+def _kept(answer: str) -> date:
+    day, month, year = answer.split(" ")
+    return date(int(year), int(month), int(day))
+
+
+def _readable(day: date | None) -> str:
+    return format_date(day, "d MMMM yyyy")
 
 
 class Date(AnswerType):
@@ -106,8 +168,10 @@ class Date(AnswerType):
         return DayMonthYear(label, rules=rules, description=hint)
 
     def readable(self, question: Question, answer, language: str) -> list[str]:
-        day, month, year = answer.split(" ")
-        return [format_date(date(int(year), int(month), int(day)), "d MMMM yyyy")]
+        return [format_date(_kept(answer), "d MMMM yyyy")]
+
+    def cell(self, question: Question, answer, language: str) -> str:
+        return _kept(answer).isoformat()
 
     def params(self, question: Question, field, heading: dict, english: dict) -> dict:
         return legend(heading)
