@@ -214,10 +214,10 @@ def register_housekeeping(app: Flask) -> None:
 
 
 def register_cli(app: Flask) -> None:
-    from portal.assist.cli import staff_cli
+    from portal.assist.cli import staff_cli, submissions_cli
     from portal.feedback.cli import feedback_cli
     from portal.publishing.cli import content_cli
-    from portal.transactions.cli import data_cli, submissions_cli
+    from portal.transactions.cli import data_cli
     from portal.transparency.cli import a11y_cli
 
     app.cli.add_command(content_cli)

@@ -1,17 +1,41 @@
-"""`flask staff create` and `flask staff list`: the first administrator starts here."""
+"""`flask staff create` and `flask staff list`: the first administrator starts here.
+`flask submissions export`: what citizens sent, as the staff inbox exports it."""
+
+import json
+import sys
 
 import click
 from flask import current_app
 from sqlalchemy import func, select
 
 from portal.assist import audit_log, passwords
+from portal.assist.exports import submission_records, submission_table
 from portal.assist.models import StaffMember
 from portal.assist.roles import ROLES
 from portal.cli import PortalGroup
 from portal.extensions import db
 from portal.publishing.index import current_content
+from portal.spreadsheets import write_csv
+from portal.transactions.catalogue import current_forms
+from portal.transactions.models import Submission
 
 staff_cli = PortalGroup("staff", help="Staff accounts.")
+submissions_cli = PortalGroup("submissions", help="Read what citizens have sent.")
+
+
+@submissions_cli.command("export")
+@click.option("--form", "form_slug", required=True, help="The form's file name.")
+@click.option("--format", "output", type=click.Choice(["csv", "json"]), default="csv")
+def export(form_slug: str, output: str) -> None:
+    """Write one form's submissions to standard output as CSV (one column per question,
+    per form version) or JSON."""
+    found = db.session.scalars(
+        select(Submission).where(Submission.form == form_slug).order_by(Submission.id)
+    ).all()
+    if output == "json":
+        click.echo(json.dumps(submission_records(found), ensure_ascii=False, indent=2))
+        return
+    write_csv(sys.stdout, *submission_table(found, current_forms(), "en"))
 
 
 @staff_cli.command("create")

@@ -34,3 +34,10 @@ def readable(question: Question, answer, language: str) -> list[str]:
     if answer in (None, "", [], {}):
         return []
     return TYPES[question.type].readable(question, answer, language)
+
+
+def cell(question: Question, answer, language: str) -> str:
+    """An answer as one spreadsheet cell: "2026-11-03", "12 Heol y Bryn, Glanmor, CF99 1AB"."""
+    if answer in (None, "", [], {}):
+        return ""
+    return TYPES[question.type].cell(question, answer, language)

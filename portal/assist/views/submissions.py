@@ -8,6 +8,7 @@ from sqlalchemy import String, cast, or_, select
 
 from portal.assist import audit_log
 from portal.assist.access import current_staff_member, requires
+from portal.assist.exports import submission_records, submission_table
 from portal.assist.models import AssistedSession
 from portal.assist.scope import may_see, within
 from portal.assist.views import bp
@@ -91,23 +92,6 @@ def submission(reference: str):
     )
 
 
-def _export_rows(found: list[Submission]) -> list[dict]:
-    return [
-        {
-            "reference": s.reference,
-            "form": s.form,
-            "service": s.service,
-            "department": s.department,
-            "language": s.language,
-            "channel": s.channel,
-            "sent_at": s.created_at.isoformat(),
-            "needs": s.needs,
-            "answers": s.answers,
-        }
-        for s in found
-    ]
-
-
 @localised_route(bp, "/staff/submissions/export", methods=["POST"])
 @requires("export")
 def export_submissions():
@@ -115,22 +99,22 @@ def export_submissions():
     if wanted not in EXPORT_FORMATS:
         wanted = "csv"
     query, words = _searched()
-    rows = _export_rows(db.session.scalars(query).all())
+    found = db.session.scalars(query).all()
     audit_log.record(
         "submissions_exported",
         current_staff_member(),
         target="submissions",
         format=wanted,
-        count=len(rows),
+        count=len(found),
         search=words,
     )
     if wanted == "json":
-        body = json.dumps(rows, ensure_ascii=False, indent=2)
+        body = json.dumps(submission_records(found), ensure_ascii=False, indent=2)
         mimetype = "application/json"
     else:
         out = io.StringIO()
-        header = list(rows[0]) if rows else ["reference"]
-        write_csv(out, header, ([_cell(row[name]) for name in header] for row in rows))
+        language = languages().content_language(current_language())
+        write_csv(out, *submission_table(found, current_forms(), language))
         body = out.getvalue()
         mimetype = "text/csv"
     return Response(
@@ -138,8 +122,3 @@ def export_submissions():
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="submissions.{wanted}"'},
     )
-
-
-def _cell(value):
-    """Nested answers (an address) as JSON text in one cell."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value

@@ -81,6 +81,8 @@ def _address_check(rules: AnswerRules) -> Check:
 class UkAddress(AnswerType):
     """Kept as {line_1, line_2, town, postcode}; read back one line per part given."""
 
+    cell_separator = ", "
+
     def field(self, rules: AnswerRules, label: str, hint: str):
         return AddressField(label, description=hint, validators=[Checked(_address_check(rules))])
 

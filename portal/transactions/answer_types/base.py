@@ -77,6 +77,14 @@ class AnswerType:
         """A stored (non-empty) answer as lines of text, for people and staff to read."""
         return [str(answer)]
 
+    # Spreadsheets: one cell per answer. Lines join with "; " (choices), an address with
+    # ", " (AddressType), and a date is ISO 8601, which every spreadsheet sorts.
+    cell_separator = "; "
+
+    def cell(self, question: Question, answer, language: str) -> str:
+        """A stored (non-empty) answer as one spreadsheet cell."""
+        return self.cell_separator.join(self.readable(question, answer, language))
+
     # `heading` is the question, as the page's heading; `english` the attributes that mark
     # form text as English (empty unless the page is in a language forms are not written in).
     def params(self, question: Question, field, heading: dict, english: dict) -> dict:

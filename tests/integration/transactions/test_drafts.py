@@ -91,7 +91,7 @@ def test_the_back_button_shows_the_saved_answer(client, soup):
 
 
 def test_a_return_code_brings_the_draft_to_another_device(app, client, soup):
-    walk(client, CARE, CARE_ANSWERS[:4])
+    walk(client, CARE, CARE_ANSWERS[:5])
     code = return_code(client, CARE)
     assert len(code) == 14
 
@@ -142,8 +142,8 @@ def test_submissions_export_as_json_and_csv(app, client):
     csv_output = runner.invoke(
         args=["submissions", "export", "--form", "ask-for-a-care-needs-assessment"]
     ).output
-    assert csv_output.splitlines()[0].startswith("reference,sent_at,language,about")
-    assert "Sam Jones" in csv_output
+    rows = list(csv.DictReader(io.StringIO(csv_output)))
+    assert rows[0]["What is the full name of the person who needs support?"] == "Sam Jones"
 
 
 def test_the_command_line_export_defuses_formulas_a_citizen_typed(app, client):
@@ -158,7 +158,7 @@ def test_the_command_line_export_defuses_formulas_a_citizen_typed(app, client):
         .output
     )
     rows = list(csv.DictReader(io.StringIO(output)))
-    assert rows[0]["about"] == "'" + planted
+    assert rows[0]["What would help most?"] == "'" + planted
 
 
 def test_a_sent_form_leaves_no_draft_and_its_return_code_opens_nothing(app, client, soup):
@@ -179,7 +179,7 @@ def test_a_sent_form_leaves_no_draft_and_its_return_code_opens_nothing(app, clie
 
 
 def test_opening_the_save_page_never_makes_or_changes_a_return_code(app, client, soup):
-    walk(client, CARE, CARE_ANSWERS[:4])
+    walk(client, CARE, CARE_ANSWERS[:5])
     asked = client.get(f"{CARE}/save")
     assert asked.status_code == 200
     assert soup(asked).select_one(".app-needs-code") is None
@@ -199,7 +199,7 @@ def test_opening_the_save_page_never_makes_or_changes_a_return_code(app, client,
 def test_a_new_return_code_is_only_made_when_asked_for_and_says_the_old_one_stopped(
     app, client, soup
 ):
-    walk(client, CARE, CARE_ANSWERS[:4])
+    walk(client, CARE, CARE_ANSWERS[:5])
     old = return_code(client, CARE)
     replaced = submit_form(client, f"{CARE}/save", {"replace": "yes"})
     assert "Your old code no longer works" in replaced.get_data(as_text=True)
