@@ -1,5 +1,7 @@
 """What people tell us about pages and services. Nothing here identifies anyone: no
-names, no contact details, no IP addresses, no link to a submission."""
+names, no IP addresses, no link to a submission, and the contact details and National
+Insurance numbers some people type into the free text anyway are taken out before it is
+kept (portal.redaction)."""
 
 from datetime import datetime
 

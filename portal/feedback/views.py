@@ -21,6 +21,7 @@ from portal.feedback import votes
 from portal.feedback.forms import PERSONAL_DATA_HINT, ProblemForm, SatisfactionForm, UsefulForm
 from portal.feedback.models import PageFeedback, SatisfactionResponse
 from portal.i18n import current_language, localised_route
+from portal.redaction import redacted
 from portal.transactions.catalogue import current_forms
 
 bp = Blueprint("feedback", __name__)
@@ -77,8 +78,8 @@ def problem():
                     path=page,
                     language=current_language(),
                     useful=None,
-                    what_doing=(form.what_doing.data or "").strip() or None,
-                    what_wrong=(form.what_wrong.data or "").strip() or None,
+                    what_doing=redacted((form.what_doing.data or "").strip() or None),
+                    what_wrong=redacted((form.what_wrong.data or "").strip() or None),
                 )
             )
             unavailable = not committed()
@@ -119,7 +120,7 @@ def satisfaction(slug: str):
                     service=form_definition.definition.service,
                     language=current_language(),
                     rating=int(form.rating.data),
-                    improve=(form.improve.data or "").strip() or None,
+                    improve=redacted((form.improve.data or "").strip() or None),
                 )
             )
             unavailable = not committed()

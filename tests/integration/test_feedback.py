@@ -182,3 +182,33 @@ def test_one_browser_answers_once_per_page(app, client):
         ("/guides/bins", False),
         ("/guides/other", True),
     ]
+
+
+def test_contact_details_typed_into_a_report_are_removed_before_it_is_kept(app, client):
+    """Staff saw the email addresses and phone numbers people typed, under a heading that
+    said nothing there identified anyone (issue 16, item 10)."""
+    done = submit_form(
+        client,
+        "/feedback/problem",
+        {
+            "page": "/guides/x",
+            "what_doing": "Paying for page 12 of the form, ring me on 07700 900982",
+            "what_wrong": "It broke. Email sam.jones@example.com or +44 29 2018 0000, NI AB123456C",
+        },
+    )
+    assert done.status_code == 303
+    [report] = stored(app, PageFeedback)
+    assert report.what_doing == "Paying for page 12 of the form, ring me on [phone number removed]"
+    assert report.what_wrong == (
+        "It broke. Email [email address removed] or [phone number removed], "
+        "NI [National Insurance number removed]"
+    )
+    walk(client, BINS, BIN_ANSWERS)
+    submit_form(client, f"{BINS}/check")
+    submit_form(
+        client,
+        "/forms/report-a-missed-bin-collection/feedback",
+        {"rating": "2", "improve": "Call me back on 029 2018 0000"},
+    )
+    [rating] = stored(app, SatisfactionResponse)
+    assert rating.improve == "Call me back on [phone number removed]"

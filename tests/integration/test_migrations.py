@@ -57,3 +57,19 @@ def test_the_drift_check_can_fail(migrated_app):
     with migrated_app.app_context(), db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), changed)
     assert any(d[0] == "add_column" and d[3].name == "nickname" for d in differences)
+
+
+def test_reports_kept_before_redaction_are_redacted_on_upgrade(migrated_app):
+    with migrated_app.app_context():
+        downgrade(revision="c26f7a8193a4")
+        with db.engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "insert into page_feedback (path, language, what_wrong, created_at) "
+                    "values ('/', 'en', 'Email me at sam@example.com', '2026-11-27 12:00:00')"
+                )
+            )
+        upgrade()
+        with db.engine.connect() as connection:
+            kept = connection.execute(sa.text("select what_wrong from page_feedback")).scalar()
+    assert kept == "Email me at [email address removed]"
