@@ -3,6 +3,9 @@
 import re
 
 import phonenumbers
+from flask_babel import gettext as _
+from govuk_frontend_wtf.gov_form_base import GovFormBase
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import SelectChoice
 
 
@@ -33,3 +36,33 @@ def is_uk_phone(value: str) -> bool:
         return False
     reason = phonenumbers.is_possible_number_with_reason(number)
     return reason == phonenumbers.ValidationResult.IS_POSSIBLE
+
+
+class DateWidget(GovDateInput):
+    """GOV.UK Frontend's date input (for a field that keeps the three boxes in `parts`),
+    with labels in the reader's language, and without the `required` attribute
+    govuk-frontend-wtf puts on the wrapper <div> (invalid HTML)."""
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("id", field.id)
+        return self.render(self.map_gov_params(field, **kwargs))
+
+    def map_gov_params(self, field, **kwargs):
+        params = GovFormBase.map_gov_params(self, field, **kwargs)
+        params.pop("label", None)
+        params["attributes"].pop("required", None)
+        params.setdefault("fieldset", {"legend": {"text": field.label.text}})
+        widths = {"day": 2, "month": 2, "year": 4}
+        labels = {"day": _("Day"), "month": _("Month"), "year": _("Year")}
+        params["items"] = [
+            {
+                "label": labels[part],
+                "id": f"{field.id}-{part}",
+                "name": field.name,
+                "value": value,
+                "classes": f"govuk-input--width-{widths[part]}"
+                + (" govuk-input--error" if field.errors else ""),
+            }
+            for part, value in zip(("day", "month", "year"), field.parts, strict=True)
+        ]
+        return params

@@ -1,5 +1,7 @@
 """Staff forms. Every one carries a CSRF token (Flask-WTF), checked before any view."""
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -13,6 +15,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    Field,
     PasswordField,
     RadioField,
     SelectField,
@@ -29,9 +32,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from portal.assist.audit_log import ACTIONS
 from portal.assist.passwords import MAX_LENGTH, problem_with
 from portal.assist.roles import ROLE_NAMES
-from portal.form_fields import choices, stripped
+from portal.form_fields import DateWidget, choices, stripped
 
 HOW_HELP_IS_GIVEN_NAMES = {
     "in_person": _l("In person"),
@@ -189,3 +193,62 @@ class ChangePasswordForm(FlaskForm):
         validators=[InputRequired(_l("Enter a new password"))],
         widget=GovPasswordInput(),
     )
+
+
+class DayMonthYearFilter(Field):
+    """A date to filter by, in GOV.UK's three boxes; empty means no limit."""
+
+    widget = DateWidget()
+
+    def __init__(self, label=None, **kwargs) -> None:
+        super().__init__(label, **kwargs)
+        self.parts: list[str] = ["", "", ""]
+
+    @property
+    def error_anchor(self) -> str:
+        return f"{self.id}-day"
+
+    def process_formdata(self, valuelist) -> None:
+        self.parts = ([(stripped(v) or "")[:10] for v in valuelist[:3]] + ["", "", ""])[:3]
+        self.data = None
+        if not any(self.parts):
+            return
+        day, month, year = self.parts
+        try:
+            if len(year) != 4:
+                raise ValueError
+            self.data = date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(_l("Enter a real date, like 27 11 2026")) from None
+
+
+class AuditFilterForm(FlaskForm):
+    """Narrow the audit log by who, what and when. Sent by GET: it changes nothing, and
+    the address can be bookmarked or shared with another administrator."""
+
+    class Meta:
+        csrf = False
+
+    who = StringField(
+        _l("Staff member's email address"),
+        description=_l("All or part of it"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=254, message=_l("Enter 254 characters or fewer"))],
+        widget=GovTextInput(),
+    )
+    action = SelectField(
+        _l("Action"),
+        choices=choices({"": _l("Any action"), **ACTIONS}),
+        validate_choice=False,  # checked below, with our own words
+        widget=GovSelect(),
+    )
+    since = DayMonthYearFilter(_l("Date from"), description=_l("For example, 27 11 2026"))
+    until = DayMonthYearFilter(_l("Date to"), description=_l("For example, 27 11 2026"))
+
+    def validate_action(self, field) -> None:
+        if field.data and field.data not in ACTIONS:
+            raise ValidationError(_l("Select an action from the list"))
+
+    def validate_until(self, field) -> None:
+        if self.since.data and field.data and field.data < self.since.data:
+            raise ValidationError(_l("The date to must be the same as or after the date from"))

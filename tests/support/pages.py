@@ -37,6 +37,8 @@ def problems_with(html: str) -> list[str]:
         problems.append(f"expected exactly one h1, found {len(headings)}")
     else:
         h1 = headings[0].get_text(" ", strip=True)
+        if soup.select_one(".govuk-error-summary"):  # GOV.UK puts "Error: " before it
+            title = title.partition(": ")[2]
         if not title.startswith(h1):
             problems.append(f"<title> {title!r} does not start with the h1 {h1!r}")
 

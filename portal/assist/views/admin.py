@@ -1,14 +1,17 @@
 """Administrators: staff accounts and the audit log."""
 
+from datetime import UTC, datetime, time, timedelta
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import false as sa_false
 from sqlalchemy import func, or_, select
 from wtforms import SelectChoice
 
 from portal.assist import passwords, sessions, throttle, two_factor
 from portal.assist.access import current_staff_member, requires
 from portal.assist.audit_log import ACTIONS, record
-from portal.assist.forms import NewStaffForm, TwoFactorRolesForm
+from portal.assist.forms import AuditFilterForm, NewStaffForm, TwoFactorRolesForm
 from portal.assist.models import AuditEvent, StaffMember, TwoFactorRequirement
 from portal.assist.roles import ROLES
 from portal.assist.scope import departments_of
@@ -169,13 +172,49 @@ def audit_log():
     if department is not None:  # a department's administrator sees their department's staff
         members = select(StaffMember.id).where(StaffMember.department == department)
         query = query.where(or_(AuditEvent.staff_id.in_(members), AuditEvent.staff_id == admin.id))
+    form = AuditFilterForm(request.args)
+    filtering = any(request.args.get(name) for name in ("who", "action", "since", "until"))
+    filters = {}
+    if filtering and form.validate():
+        query = _filtered(query, form)
+        # Kept on the next and previous links; a date is three values under one name.
+        filters = {k: request.args.getlist(k) for k in request.args if k != "page"}
+    elif filtering:
+        query = query.where(sa_false())  # show the errors, not an unfiltered log
     events = db.session.scalars(
         query.offset((page - 1) * AUDIT_PAGE_SIZE).limit(AUDIT_PAGE_SIZE + 1)
     ).all()
     return render_template(
         "staff/audit_log.html",
+        form=form,
+        filtering=filtering,
+        filters=filters,
         events=events[:AUDIT_PAGE_SIZE],
         page=page,
         more=len(events) > AUDIT_PAGE_SIZE,
         actions=ACTIONS,
-    )
+    ), (400 if form.errors else 200)
+
+
+def _filtered(query, form: AuditFilterForm):
+    """The log narrowed to one person (by email, or what was typed at a failed sign-in),
+    one action, and whole days from and to (UTC, as the times are shown)."""
+    if form.who.data:
+        typed = form.who.data.lower()  # autoescape: a typed % or _ is itself, not a wildcard
+        people = select(StaffMember.id).where(
+            func.lower(StaffMember.email).contains(typed, autoescape=True)
+        )
+        query = query.where(
+            or_(
+                AuditEvent.staff_id.in_(people),
+                func.lower(AuditEvent.email).contains(typed, autoescape=True),
+            )
+        )
+    if form.action.data:
+        query = query.where(AuditEvent.action == form.action.data)
+    if form.since.data:
+        query = query.where(AuditEvent.at >= datetime.combine(form.since.data, time(), UTC))
+    if form.until.data:
+        after = datetime.combine(form.until.data + timedelta(days=1), time(), UTC)
+        query = query.where(AuditEvent.at < after)
+    return query

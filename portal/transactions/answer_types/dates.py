@@ -8,47 +8,16 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 from flask_babel import format_date
 from flask_babel import gettext as _
-from govuk_frontend_wtf.gov_form_base import GovFormBase
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import Field
 from wtforms.validators import StopValidation
 
 from portal.clock import today
-from portal.form_fields import stripped
+from portal.form_fields import DateWidget, stripped
 from portal.transactions.answer_types.base import AnswerRules, AnswerType, legend
 from portal.working_days import working_days_from
 
 if TYPE_CHECKING:
     from portal.transactions.schema import AcceptedDates, DayFromToday, Question
-
-
-class DateWidget(GovDateInput):
-    """GOV.UK Frontend's date input with labels in the reader's language, and without the
-    `required` attribute govuk-frontend-wtf puts on the wrapper <div> (invalid HTML)."""
-
-    def __call__(self, field, **kwargs):
-        kwargs.setdefault("id", field.id)
-        return self.render(self.map_gov_params(field, **kwargs))
-
-    def map_gov_params(self, field, **kwargs):
-        params = GovFormBase.map_gov_params(self, field, **kwargs)
-        params.pop("label", None)
-        params["attributes"].pop("required", None)
-        params.setdefault("fieldset", {"legend": {"text": field.label.text}})
-        widths = {"day": 2, "month": 2, "year": 4}
-        labels = {"day": _("Day"), "month": _("Month"), "year": _("Year")}
-        params["items"] = [
-            {
-                "label": labels[part],
-                "id": f"{field.id}-{part}",
-                "name": field.name,
-                "value": value,
-                "classes": f"govuk-input--width-{widths[part]}"
-                + (" govuk-input--error" if field.errors else ""),
-            }
-            for part, value in zip(("day", "month", "year"), field.parts, strict=True)
-        ]
-        return params
 
 
 class DayMonthYear(Field):
