@@ -193,7 +193,21 @@ def audit_log():
         page=page,
         more=len(events) > AUDIT_PAGE_SIZE,
         actions=ACTIONS,
+        target_link=_target_link,
     ), (400 if form.errors else 200)
+
+
+def _target_link(target: str | None) -> str | None:
+    """Where an event's target can be opened: the session, submission or request it names
+    (the page itself decides whether the reader may see it)."""
+    kind, _, key = (target or "").partition(":")
+    if kind == "assisted" and key.isdigit():
+        return url_for("staff.helped", session_id=int(key))
+    if kind == "submission" and key:
+        return url_for("staff.submission", reference=key)
+    if kind == "request" and key:
+        return url_for("staff.contact_request", reference=key)
+    return None
 
 
 def _filtered(query, form: AuditFilterForm):

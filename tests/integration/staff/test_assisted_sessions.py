@@ -1,6 +1,7 @@
 """Helping someone: consent first, the person's needs on every page, what is sent marked
 as assisted, and nothing of the person left in the browser afterwards."""
 
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from portal.assist.models import AssistedSession, AuditEvent
@@ -99,7 +100,7 @@ def test_ending_the_session_removes_the_person_from_the_browser(app, staff):
     submit_form(client, f"{BINS}/check")
     assert client.get(f"{BINS}/sent").status_code == 200
     response = submit_form(client, "/", to="/staff/help-someone/end")
-    assert response.headers["Location"] == "/staff/"
+    assert response.headers["Location"].startswith("/staff/help-someone/")
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert any(h.startswith("needs=;") for h in response.headers.getlist("Set-Cookie"))
     # The sent page (their answers) and their drafts are gone from this browser...
@@ -204,3 +205,43 @@ def test_call_back_answers_not_yet_sent_are_deleted_when_the_session_ends(app, s
     thief.set_cookie("session", copied)
     assert "Sam Jones" not in thief.get(CALL_BACK).data.decode()
     assert thief.get(f"{CALL_BACK}/check").status_code == 302
+
+
+def test_an_ended_session_shows_what_it_sent_with_links(app, staff):
+    """An assisted session did not link to what it produced (issue 16, item 10)."""
+    client = signed_in(app, ASSISTANT)
+    start_helping(client, channel="phone")
+    walk(client, BINS, BIN_ANSWERS)
+    submit_form(client, f"{BINS}/check")
+    url = "/services/apply-for-a-resident-parking-permit/ask-us-to-contact-you"
+    submit_form(
+        client,
+        url,
+        {
+            "kind": "call_back",
+            "name": "Sam Jones",
+            "phone": "01632 960 001",
+            "best_time": "any",
+            "language": "en",
+        },
+    )
+    submit_form(client, f"{url}/check")
+    ended = submit_form(client, "/", to="/staff/help-someone/end")
+    summary_url = ended.headers["Location"]
+    page = BeautifulSoup(client.get(summary_url).data, "html5lib")
+    with app.app_context():
+        submission = db.session.scalar(select(Submission))
+        request = db.session.scalar(select(ContactRequest))
+    items = page.select("main li")
+    assert len(items) == 2
+    # Their own department's submission opens; the roads department's request does not.
+    bins = items[0].select_one("a")
+    assert bins["href"] == f"/staff/submissions/{submission.reference}"
+    assert "Report a missed bin collection" in bins.get_text()
+    assert items[1].select_one("a") is None and request.reference in items[1].get_text()
+    # Another assistant's session is not found; an administrator's audit log links to it.
+    assert signed_in(app, "roads@glanmor.example").get(summary_url).status_code == 404
+    admin = signed_in(app, "admin@glanmor.example")
+    assert admin.get(summary_url).status_code == 200
+    log = BeautifulSoup(admin.get("/staff/admin/audit").data, "html5lib")
+    assert log.select_one(f"a[href='{summary_url}']") is not None
