@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run preview test test-postgres test-clock test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
+.PHONY: help setup run preview audit test test-postgres test-clock test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ test-postgres: setup .flaskenv $(VENV)/.test ## The integration tier on PostgreS
 	# The page sweeps (marked `rendering`) ran on SQLite above: no database changes them.
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/integration -n 2 -m "not rendering"
 	env $$(cat instance/test-services.env) $(BIN)/pytest tests/system
+
+audit: export PORTAL_ENV ?= development
+audit: setup .flaskenv $(VENV)/.audit ## Check every page with axe (WCAG 2.2 AA) and update the accessibility statement's results
+	$(FLASK) db upgrade
+	CHROMIUM="$$(scripts/find-chromium)" $(FLASK) a11y audit
 
 test-clock: export PORTAL_ENV = test
 test-clock: setup .flaskenv $(VENV)/.test ## The tests about dates and periods, with the real clock at awkward moments
@@ -99,6 +104,10 @@ $(VENV)/.runtime: pyproject.toml requirements.lock
 
 $(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	@touch $@
+
+$(VENV)/.audit: $(VENV)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[audit]"
 	@touch $@
 
 $(VENV)/.bench: $(VENV)/.test

@@ -27,8 +27,8 @@ profiles it was found under), `count` (failing elements, summed over every check
 `examples` (up to 5 `"<url> <css selector>"` strings, to find it again).
 
 Building the report (`build_report`) is a pure function of the axe results, tested without
-a browser. Playwright and axe-playwright-python are test dependencies, so they are imported
-only when an audit runs.
+a browser. Playwright and axe-playwright-python are the `audit` extras (`make audit` installs
+them; the test extras include them), so they are imported only when an audit runs.
 """
 
 import io
@@ -249,8 +249,8 @@ def run_audit(
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         raise AuditError(
-            f"{error.name} is not installed: install the test dependencies "
-            "(pip install -e '.[test]', or make test)"
+            f"{error.name} is not installed: `make audit` installs what the audit needs "
+            "and runs it (or pip install -e '.[audit]')"
         ) from None
     _prepare_database(app)
     if urls is None:

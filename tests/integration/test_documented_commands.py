@@ -199,3 +199,28 @@ def test_gunicorn_refuses_to_start_without_production_settings_in_one_sentence(
     assert_plain(result, command)
     assert result.returncode != 0
     assert result.stderr.strip().startswith(f"Error: Set the {missing} environment variable")
+
+
+MAKE_TARGET = re.compile(r"(?:^|[`\s])make ([a-z][a-z-]*)(?=[`\s]|$)", re.MULTILINE)
+
+
+def documented_make_targets() -> list[str]:
+    """Every `make <target>` in the README and docs/*.md, in code."""
+    found = []
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        code = "\n".join(FENCED.findall(text) + INLINE.findall(FENCED.sub("", text)))
+        found += [t for t in MAKE_TARGET.findall(code) if t not in found]
+    return found
+
+
+def test_every_documented_make_target_exists():
+    """`make audit` is how a deployment refreshes its accessibility statement: a target the
+    guides name and the Makefile lacks would leave them with an error instead."""
+    targets = documented_make_targets()
+    assert {"run", "test", "audit"} <= set(targets)
+    for target in targets:
+        ran = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
+        assert ran.returncode == 0, f"make {target}: {ran.stderr}"
+    audit = subprocess.run(["make", "-n", "audit"], cwd=ROOT, capture_output=True, text=True)
+    assert "a11y audit" in audit.stdout
