@@ -48,7 +48,7 @@ import click
 from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from config import ROOT
+from config import LOOPBACK_HOSTS, ROOT
 from portal import clock
 from portal.needs.model import NO_NEEDS, Needs
 from portal.needs.personalise import page_adjustments
@@ -253,6 +253,7 @@ def run_audit(
             "and runs it (or pip install -e '.[audit]')"
         ) from None
     _prepare_database(app)
+    _answer_on_loopback(app)
     if urls is None:
         from portal.sitemap import page_urls
 
@@ -293,6 +294,15 @@ def _prepare_database(app: Flask) -> None:
         url = db.engine.url
         if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
             upgrade()
+
+
+def _answer_on_loopback(app: Flask) -> None:
+    """A deployment answers only to its public name (TRUSTED_HOSTS, from PORTAL_BASE_URL),
+    but the audit reaches its own server, in this process, at 127.0.0.1: without this
+    every page would be refused (and building the list of pages would fail first)."""
+    hosts = app.config.get("TRUSTED_HOSTS")
+    if hosts:
+        app.config["TRUSTED_HOSTS"] = [*hosts, *(h for h in LOOPBACK_HOSTS if h not in hosts)]
 
 
 def _needs_cookies(app: Flask, profiles: Iterable[AuditProfile]) -> dict[str, str]:

@@ -171,3 +171,18 @@ def test_the_audit_command_can_check_under_more_profiles(app, monkeypatch, tmp_p
     )
     assert result.exit_code == 0, result.output
     assert [profile.width for profile in asked[0]] == [1280, 320]
+
+
+def test_a_deployment_that_answers_only_to_its_public_name_can_still_be_audited(make_app):
+    """`make audit PORTAL_ENV=production` stopped with a traceback: the deployment's
+    TRUSTED_HOSTS has only its public name, so the audit could neither list its pages nor
+    reach its own loopback server."""
+    from portal.sitemap import page_urls
+    from portal.transparency.a11y_audit import _answer_on_loopback
+
+    app = make_app(TRUSTED_HOSTS=["services.glanmor.example"], check_pages=False)
+    _answer_on_loopback(app)
+    with app.test_request_context(base_url="http://127.0.0.1:5000"):
+        assert "/accessibility-statement" in page_urls()
+    assert app.test_client().get("/", base_url="http://127.0.0.1:5000").status_code == 200
+    assert app.test_client().get("/", base_url="http://elsewhere.example").status_code == 400
