@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from portal.assist import passwords
-from portal.assist.models import StaffMember
+from portal.assist.models import AssistedSession, StaffMember, StaffSession
 from portal.callbacks.models import ContactRequest
+from portal.clock import now
 from portal.extensions import db
 from portal.transactions.models import Submission
 from tests.browser.checks import problems_at_each_width, watch_console
@@ -22,7 +23,7 @@ ADMIN = "matrix-admin@glanmor.example"
 TWO_FACTOR = "matrix-two-factor@glanmor.example"
 PASSWORD = "correct horse battery staple"
 # Values for the staff routes that take one: records made by the `records` fixture.
-SAMPLE_VALUES = {"reference": "MTRX-0001", "staff_id": None, "lang": "cy"}
+SAMPLE_VALUES = {"reference": "MTRX-0001", "staff_id": None, "session_id": None, "lang": "cy"}
 # GET pages that need a state the URL alone cannot give, and how the test reaches it.
 NEEDS_PENDING_SIGN_IN = {"staff.sign_in_code"}
 
@@ -60,9 +61,23 @@ def records(live_app):
                     totp_secret=pyotp.random_base32(),
                 )
             )
+            db.session.flush()
+            signed_in = StaffSession(token_hash="matrix-" + "0" * 57, staff_id=admin.id)
+            db.session.add(signed_in)
+            db.session.flush()
+            helped = AssistedSession(
+                staff_id=admin.id,
+                staff_session_id=signed_in.id,
+                channel="phone",
+                consent_given_at=now(),
+                ended_at=now(),
+            )
+            db.session.add(helped)
+            db.session.flush()
             db.session.add(
                 Submission(
                     reference="MTRX-0001",
+                    assisted_session_id=helped.id,
                     draft_id="matrix-draft",
                     form="report-a-missed-bin-collection",
                     form_version=1,
@@ -88,6 +103,7 @@ def records(live_app):
             )
             db.session.commit()
         SAMPLE_VALUES["staff_id"] = admin.id
+        SAMPLE_VALUES["session_id"] = db.session.scalar(select(AssistedSession.id))
         admin_id = admin.id
     return admin_id
 

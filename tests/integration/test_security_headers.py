@@ -120,7 +120,7 @@ def test_every_staff_page_sends_the_headers_and_is_never_stored(app):
         if r.endpoint.startswith("staff.") and "GET" in r.methods
     ]
     for rule in rules:
-        values = {"reference": "NONE-0000", "staff_id": 1, "lang": "cy"}
+        values = {"reference": "NONE-0000", "staff_id": 1, "session_id": 1, "lang": "cy"}
         url = rule.build(values, append_unknown=False)[1]
         headers = client.get(url).headers
         assert "object-src 'none'" in headers["Content-Security-Policy"], url
