@@ -1,5 +1,6 @@
-"""The published performance figures, counted from the database. Counts only: no figure
-is about one person, and a count below the threshold is never shown (it could be).
+"""The published performance figures, counted from the database over the published period
+(portal.performance.period). Counts only: no figure is about one person, and a count below
+the threshold is never shown (it could be).
 
 The four figures UK public services publish, per service:
 - digital take-up: transactions done online by the person themselves, of all transactions;
@@ -13,18 +14,16 @@ of an access need.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 
-from portal import clock
 from portal.extensions import db
 from portal.feedback.models import SatisfactionResponse
+from portal.performance.period import Period, month_of, published_period
 from portal.transactions.models import FormStart, Submission
-
-MONTHS = 12
 
 # A figure's number: a count (int) or a rate or an amount (Decimal).
 N = TypeVar("N", int, Decimal)
@@ -52,8 +51,7 @@ class MonthCount:
 @dataclass(frozen=True)
 class ServiceFigures:
     service: str
-    period_start: date
-    period_end: date
+    period: Period
     transactions: Figure[int]
     digital_take_up: Figure[Decimal]  # per cent
     completion_rate: Figure[Decimal]  # per cent
@@ -83,41 +81,30 @@ def rate(part: int, whole: int, minimum: int) -> Figure[Decimal]:
     return Figure((Decimal(part) * 100 / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def _month_starts(end: date, months: int) -> list[date]:
-    starts, year, month = [], end.year, end.month
-    for _ in range(months):
-        starts.append(date(year, month, 1))
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return starts[::-1]
-
-
-def _month_key(moment: datetime) -> date:
-    return date(moment.year, moment.month, 1)
-
-
 def service_figures(
-    service: str, costs: dict[str, Decimal], minimum: int, now: datetime | None = None
+    service: str, costs: dict[str, Decimal], minimum: int, period: Period | None = None
 ) -> ServiceFigures:
-    """Every published figure for one service, over the last 12 calendar months."""
-    now = now or clock.now()
-    months = _month_starts(now.date(), MONTHS)
-    since = datetime(months[0].year, months[0].month, 1, tzinfo=UTC)
+    """Every published figure for one service, over `period` (the published one if none)."""
+    period = period or published_period()
 
     submissions = db.session.execute(
         select(Submission.channel, Submission.language, Submission.needs, Submission.created_at)
         .where(Submission.service == service)
-        .where(Submission.created_at >= since)
+        .where(Submission.created_at >= period.starts_at)
+        .where(Submission.created_at < period.ends_before)
     ).all()
     started = db.session.execute(
         select(func.count())
         .select_from(FormStart)
         .where(FormStart.service == service)
-        .where(FormStart.started_at >= since)
+        .where(FormStart.started_at >= period.starts_at)
+        .where(FormStart.started_at < period.ends_before)
     ).scalar_one()
     ratings = db.session.scalars(
         select(SatisfactionResponse.rating)
         .where(SatisfactionResponse.service == service)
-        .where(SatisfactionResponse.created_at >= since)
+        .where(SatisfactionResponse.created_at >= period.starts_at)
+        .where(SatisfactionResponse.created_at < period.ends_before)
     ).all()
 
     total = len(submissions)
@@ -127,13 +114,12 @@ def service_figures(
         by_channel[row.channel] = by_channel.get(row.channel, 0) + 1
     per_month: dict[date, int] = {}
     for row in submissions:
-        key = _month_key(row.created_at)
+        key = month_of(row.created_at)
         per_month[key] = per_month.get(key, 0) + 1
 
     return ServiceFigures(
         service=service,
-        period_start=months[0],
-        period_end=now.date(),
+        period=period,
         transactions=count(total, minimum),
         digital_take_up=rate(online, total, minimum),
         # Forms sent may outnumber the journeys started in the period (started just
@@ -148,7 +134,7 @@ def service_figures(
             sum(1 for row in submissions if _access_needs(row.needs or {})), minimum
         ),
         monthly=tuple(
-            MonthCount(month, count(per_month.get(month, 0), minimum)) for month in months
+            MonthCount(month, count(per_month.get(month, 0), minimum)) for month in period.months
         ),
     )
 

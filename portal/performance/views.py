@@ -2,30 +2,28 @@
 
 import io
 import json
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, render_template
 
 from portal.i18n import current_language, localised_route
 from portal.performance.chart import bar_chart
-from portal.performance.figures import Figure, ServiceFigures, service_figures
+from portal.performance.figures import ServiceFigures, service_figures
+from portal.performance.open_data import CSV_HEADER, csv_rows, open_data
+from portal.performance.period import Period, published_period
 from portal.publishing.index import current_content
 from portal.spreadsheets import write_csv
 from portal.transactions.catalogue import current_forms
 
 bp = Blueprint("performance", __name__)
 
-FIGURES = (
-    "transactions",
-    "digital_take_up",
-    "completion_rate",
-    "satisfaction",
-    "satisfaction_responses",
-    "cost_per_transaction",
-    "in_welsh",
-    "assisted",
-    "with_access_needs",
-)
+# Open data is for anyone to reuse, from any site.
+OPEN_DATA_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Cache-Control": "public, max-age=300",
+}
 
 
 def measured_services() -> list[str]:
@@ -33,23 +31,28 @@ def measured_services() -> list[str]:
     return sorted({form.definition.service for form in current_forms().values()})
 
 
-def _figures(service: str) -> ServiceFigures:
+def _minimum() -> int:
+    return current_app.config["PERFORMANCE_MINIMUM_COUNT"]
+
+
+def _figures(service: str, period: Period) -> ServiceFigures:
     found = current_content().find("services", service, "en")
     costs = found.page.service_meta.cost_per_transaction if found else {}
-    return service_figures(service, costs, current_app.config["PERFORMANCE_MINIMUM_COUNT"])
+    return service_figures(service, costs, _minimum(), period)
 
 
 @localised_route(bp, "/performance")
 def overview():
     content = current_content()
     language = current_language()
+    # One period for every row, read once: a page drawn as a month ends is still one period.
+    period = published_period()
     rows = [
-        (content.find("services", slug, language), _figures(slug)) for slug in measured_services()
+        (content.find("services", slug, language), _figures(slug, period))
+        for slug in measured_services()
     ]
     return render_template(
-        "performance/overview.html",
-        rows=rows,
-        minimum=current_app.config["PERFORMANCE_MINIMUM_COUNT"],
+        "performance/overview.html", rows=rows, period=period, minimum=_minimum()
     )
 
 
@@ -57,60 +60,37 @@ def overview():
 def service(slug: str):
     if slug not in measured_services():
         abort(404)
-    figures = _figures(slug)
+    figures = _figures(slug, published_period())
     return render_template(
         "performance/service.html",
         found=current_content().find("services", slug, current_language()),
         figures=figures,
         chart=bar_chart(figures.monthly),
-        minimum=current_app.config["PERFORMANCE_MINIMUM_COUNT"],
+        minimum=_minimum(),
     )
 
 
-def _plain(figure: Figure):
-    if not figure.shown:
-        return None
-    return float(figure.value) if isinstance(figure.value, Decimal) else figure.value
-
-
-def _open_data(slug: str) -> dict:
-    figures = _figures(slug)
-    return {
-        "service": slug,
-        "page": url_for("services.service", slug=slug, _external=True),
-        "period_start": figures.period_start.isoformat(),
-        "period_end": figures.period_end.isoformat(),
-        "minimum_count": current_app.config["PERFORMANCE_MINIMUM_COUNT"],
-        "figures": {
-            name: {
-                "value": _plain(getattr(figures, name)),
-                "withheld": getattr(figures, name).withheld,
-            }
-            for name in FIGURES
-        },
-        "monthly_transactions": [
-            {
-                "month": m.month.strftime("%Y-%m"),
-                "count": _plain(m.count),
-                "withheld": m.count.withheld,
-            }
-            for m in figures.monthly
-        ],
-    }
+def _service_data(slug: str, period: Period) -> dict:
+    return open_data(_figures(slug, period), _minimum())
 
 
 @bp.get("/performance/<slug>/data.json")
 def data_json(slug: str):
     if slug not in measured_services():
         abort(404)
-    body = json.dumps(_open_data(slug), indent=2, ensure_ascii=False)
+    body = json.dumps(_service_data(slug, published_period()), indent=2, ensure_ascii=False)
+    return Response(body, mimetype="application/json", headers=OPEN_DATA_HEADERS)
+
+
+def _csv_download(rows: Iterable[Sequence[Any]], filename: str) -> Response:
+    out = io.StringIO()
+    write_csv(out, CSV_HEADER, rows)
     return Response(
-        body,
-        mimetype="application/json",
+        out.getvalue(),
+        mimetype="text/csv",
         headers={
-            "Access-Control-Allow-Origin": "*",
-            "Cross-Origin-Resource-Policy": "cross-origin",
-            "Cache-Control": "public, max-age=300",
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            **OPEN_DATA_HEADERS,
         },
     )
 
@@ -119,40 +99,16 @@ def data_json(slug: str):
 def data_csv(slug: str):
     if slug not in measured_services():
         abort(404)
-    data = _open_data(slug)
-    rows = [
-        [
-            slug,
-            data["period_start"],
-            data["period_end"],
-            name,
-            figure["value"],
-            figure["withheld"] or "",
-        ]
-        for name, figure in data["figures"].items()
-    ] + [
-        [
-            slug,
-            month["month"],
-            month["month"],
-            "transactions_in_month",
-            month["count"],
-            month["withheld"] or "",
-        ]
-        for month in data["monthly_transactions"]
-    ]
-    out = io.StringIO()
-    write_csv(out, ["service", "period_start", "period_end", "measure", "value", "withheld"], rows)
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="{slug}-performance.csv"',
-            "Access-Control-Allow-Origin": "*",
-            "Cross-Origin-Resource-Policy": "cross-origin",
-            "Cache-Control": "public, max-age=300",
-        },
-    )
+    rows = csv_rows(_service_data(slug, published_period()))
+    return _csv_download(rows, f"{slug}-performance.csv")
+
+
+@bp.get("/performance/data.csv")
+def all_services_csv():
+    """Every service's rows in one file, as each service's own file has them."""
+    period = published_period()
+    rows = [row for slug in measured_services() for row in csv_rows(_service_data(slug, period))]
+    return _csv_download(rows, "all-services-performance.csv")
 
 
 def sitemap_values() -> dict[str, list[dict]]:

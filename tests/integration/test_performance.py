@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 
 from portal.performance.figures import Figure, count, rate, service_figures
 from tests.support.clock import FROZEN_AT
@@ -11,7 +12,7 @@ from tests.support.rows import SERVICE, add_ratings, add_starts, add_submissions
 
 COSTS = {"online": Decimal("0.40"), "phone": Decimal("3.10")}
 NOW = FROZEN_AT
-# Every figure here is for a period that ends today: today is fixed.
+# Every figure here is for the 12 whole months before today: today is fixed.
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
@@ -34,9 +35,10 @@ def test_each_figure_from_known_rows(app):
         add_submissions(10, channel="phone", language="cy")
         add_submissions(6, channel="online", needs={"access_needs": True})
         add_submissions(5, channel="online", when=NOW - timedelta(days=400))  # too old
+        add_submissions(5, channel="online", when=NOW)  # this month: not whole yet
         add_starts(60)
         add_ratings(5, 5, 4, 4, 4, 4, 3, 2, 1, 1, 1, 1, 5, 5, 4)
-        figures = service_figures(SERVICE, COSTS, minimum=5, now=NOW)
+        figures = service_figures(SERVICE, COSTS, minimum=5)
     assert figures.transactions == Figure(46)
     assert figures.digital_take_up == Figure(Decimal("78.3"))  # 36 of 46
     assert figures.completion_rate == Figure(Decimal("76.7"))  # 46 of 60
@@ -62,15 +64,15 @@ def test_small_numbers_are_never_published(app, client):
     assert data["figures"]["in_welsh"] == {"value": None, "withheld": "suppressed"}
     assert data["monthly_transactions"][-1]["count"] is None
     csv = client.get(f"/performance/{SERVICE}/data.csv").get_data(as_text=True)
-    # The last 12 calendar months up to the frozen today, 27 November 2026.
-    assert f"{SERVICE},2025-12-01,2026-11-27,transactions,,suppressed" in csv
-    assert f"{SERVICE},2026-11,2026-11,transactions_in_month,,suppressed" in csv
+    # The 12 whole months before the frozen today, 27 November 2026.
+    assert f"{SERVICE},2025-11-01,2026-10-31,transactions,,suppressed" in csv
+    assert f"{SERVICE},2026-10,2026-10,transactions_in_month,,suppressed" in csv
 
 
 def test_a_channel_without_a_published_cost_withholds_the_cost(app):
     with app.app_context():
         add_submissions(10, channel="post")
-        figures = service_figures(SERVICE, COSTS, minimum=5, now=NOW)
+        figures = service_figures(SERVICE, COSTS, minimum=5)
     assert figures.cost_per_transaction.withheld == "no_data"
 
 
@@ -96,7 +98,19 @@ def test_forms_sent_with_staff_help_are_counted_and_costed_as_assisted(app):
     with app.app_context():
         add_submissions(10, channel="online")
         add_submissions(5, channel="assisted")
-        figures = service_figures(SERVICE, {**COSTS, "assisted": Decimal("2.10")}, 5, now=NOW)
+        figures = service_figures(SERVICE, {**COSTS, "assisted": Decimal("2.10")}, 5)
     assert figures.assisted == Figure(5)
     # (10 x 0.40 + 5 x 2.10) / 15 = 14.50 / 15
     assert figures.cost_per_transaction == Figure(Decimal("0.97"))
+
+
+@pytest.mark.parametrize("path", ["/performance", f"/performance/{SERVICE}"])
+def test_the_page_says_why_small_numbers_are_hidden_and_what_is_shown_instead(client, path):
+    soup = BeautifulSoup(client.get(path).data, "html5lib")
+    heading = soup.find("h2", string="Why some figures are not shown")
+    text = heading.find_parent(class_="app-suppression").get_text(" ", strip=True)
+    assert "so that no figure we publish is about just a few people" in text.lower()
+    assert "below 5" in text
+    assert "“Fewer than 5”" in text
+    assert "“Not shown: too few to publish”" in text
+    assert "“No data yet”" in text
