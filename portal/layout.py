@@ -15,7 +15,12 @@ from portal.needs.personalise import Chrome, chrome
 from portal.needs.visitor import Visitor, current_visitor
 
 # Footer links: (endpoint, slug, label). Labels are lazy so they translate per request.
+# Search and Help near you come first: they are how every page leads to the rest, and the
+# footer is the cheapest place for them (two list items and no new style, where a search
+# box in the header would cost the lite pages bytes they do not have).
 FOOTER_LINKS = (
+    ("search.search", None, _l("Search")),
+    ("places.search", None, _l("Help near you")),
     ("services.info_page", "accessibility-statement", _l("Accessibility statement")),
     ("services.info_page", "cookies", _l("Cookies")),
     ("services.info_page", "privacy", _l("Privacy notice")),

@@ -6,6 +6,10 @@ title says what the reader asked comes before one that only mentions it.
 
 A reader's words are never FTS5 syntax: each becomes a quoted term we write ourselves,
 so no query can fail to parse.
+
+A word no page has gets a suggestion from the words the pages do have
+(portal.search.spelling), checked against the index's own terms, so a Welsh word that is
+only mutated ("fathodyn" for "bathodyn") or a plural ("biniau") is found, not corrected.
 """
 
 import os
@@ -17,7 +21,8 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from portal.search.text import Analyser, analyser, words
+from portal.search.spelling import Vocabulary, WordCount
+from portal.search.text import WORD, Analyser, analyser, words
 
 KINDS = ("services", "guides", "step-by-step")
 # How much a match in the title, the summary and the body counts.
@@ -50,12 +55,23 @@ NO_RESULTS = Results(0, ())
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A query like the reader's with the words no page has corrected. `language` is that
+    of the index it came from (the default language's for a language with no pages)."""
+
+    query: str
+    language: str
+
+
+@dataclass(frozen=True)
 class _Table:
     """One language's search: its FTS5 tables and what each row is."""
 
     number: int
     documents: tuple[tuple[str, str, str, str, str], ...]  # kind, slug, title, summary, lang
     analysers: tuple[Analyser, ...]  # one per language of text in the table
+    terms: frozenset[str]  # every term indexed: a word whose forms meet none is in no page
+    vocabulary: Vocabulary  # the words of the pages, for spelling suggestions
 
     @property
     def pages(self) -> str:
@@ -81,6 +97,15 @@ class _Table:
             "(" + " OR ".join(_quoted(term) for term in sorted(forms)) + ")"
             for forms in list(groups)[:MAX_QUERY_WORDS]
         ]
+
+    def correction(self, word: str) -> str | None:
+        """What a folded word of a query probably meant, when no page here has it under
+        any of this table's rules; None for a word found, a stop word or one close to
+        none of ours."""
+        forms = frozenset().union(*(analyser_.forms(word) for analyser_ in self.analysers))
+        if not forms or forms & self.terms:
+            return None
+        return self.vocabulary.correction(word)
 
     def ranked_query(self, words_to_count: int) -> str:
         """Pages that match, best first.
@@ -218,6 +243,29 @@ class SearchIndex:
             ).fetchall()
         return Results(total, tuple(_hit(table.documents[row], language) for (row,) in rows))
 
+    def suggestion(self, query: str, language: str) -> Suggestion | None:
+        """`query` with each word that no page in `language`'s index has replaced by the
+        word our pages probably meant, the rest as typed; None when every word is found or
+        none is close to ours. Only the words a search reads (the first MAX_QUERY_WORDS)
+        are looked at, so a long query costs no more."""
+        searched = language if language in self._tables else self._default_language
+        table = self._tables[searched]
+        cleaned = clean_query(query)
+        corrections: dict[str, str | None] = {}
+        seen: set[str] = set()
+        for typed in WORD.findall(cleaned):
+            folded = words(typed)
+            seen.update(folded)
+            if len(seen) > MAX_QUERY_WORDS:
+                break
+            if typed not in corrections and len(folded) == 1:
+                correction = table.correction(folded[0])
+                corrections[typed] = _in_the_case_typed(typed, correction) if correction else None
+        if not any(corrections.values()):
+            return None
+        suggested = WORD.sub(lambda match: corrections.get(match[0]) or match[0], cleaned)
+        return Suggestion(suggested, searched)
+
     def _connection(self) -> sqlite3.Connection:
         """This process's connection (call with the lock held)."""
         pid = os.getpid()
@@ -229,20 +277,28 @@ class SearchIndex:
         return self._opened[1]
 
 
+def _in_the_case_typed(typed: str, correction: str) -> str:
+    """A capital the reader typed is kept: "Recyling" gives "Recycling"."""
+    return correction[:1].upper() + correction[1:] if typed[:1].isupper() else correction
+
+
 def _build_table(connection: sqlite3.Connection, number: int, pages: list) -> _Table:
-    languages = dict.fromkeys(page.language for page in pages)
+    # Each language's words are counted apart: each is indexed under its own rules.
+    counted = {language: WordCount() for language in dict.fromkeys(p.language for p in pages)}
+    rows = [(row, *_indexed_text(page, counted[page.language])) for row, page in enumerate(pages)]
+    analysers = tuple(analyser(language) for language in counted)
     table = _Table(
         number,
         documents=tuple(
             (page.kind, page.slug, page.meta.title, page.meta.summary, page.language)
             for page in pages
         ),
-        analysers=tuple(analyser(language) for language in languages),
+        analysers=analysers,
+        terms=_terms(counted),
+        vocabulary=Vocabulary.of(
+            counted.values(), frozenset().union(*(each.stop_words for each in analysers))
+        ),
     )
-    rows = [
-        (row, *(analyser(page.language).terms(text) for text in _page_text(page)))
-        for row, page in enumerate(pages)
-    ]
     # Contentless (content=''): only the terms are kept, which is all bm25() needs; what a
     # result shows comes from `documents`. Text arrives as terms, so the tokenizer splits.
     options = "content='', tokenize='unicode61 remove_diacritics 0'"
@@ -258,6 +314,28 @@ def _build_table(connection: sqlite3.Connection, number: int, pages: list) -> _T
         # Merge the index into one segment: the fastest shape to read.
         connection.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")
     return table
+
+
+def _indexed_text(page, counted: WordCount) -> list[str]:
+    """A page's title, summary and body as terms to index, its words counted on the way
+    (split once, for both)."""
+    indexed = []
+    for text in _page_text(page):
+        found = words(text)
+        counted.add(text, found)
+        indexed.append(analyser(page.language).word_terms(found))
+    return indexed
+
+
+def _terms(counted: Mapping[str, WordCount]) -> frozenset[str]:
+    """Every term indexed: each word's forms under its own language's rules."""
+    return frozenset().union(
+        *(
+            analyser(language).forms(word)
+            for language, count in counted.items()
+            for word in count.counts
+        )
+    )
 
 
 def _hit(document: tuple[str, str, str, str, str], language: str) -> Hit:

@@ -7,7 +7,7 @@ terms (its "forms"); a page matches a word when they share one.
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,11 +68,20 @@ class Analyser:
 
     def groups(self, text: str) -> list[frozenset[str]]:
         """Each meaningful word of `text` as the set of terms it stands for."""
-        return [self.word_forms(word) for word in words(text) if word not in self.stop_words]
+        return self.word_groups(words(text))
+
+    def word_groups(self, folded: Iterable[str]) -> list[frozenset[str]]:
+        """Each of these folded words but the stop words as the set of terms it stands for."""
+        return [self.word_forms(word) for word in folded if word not in self.stop_words]
 
     def terms(self, text: str) -> str:
         """`text` as space-separated terms, ready to index."""
-        return " ".join(term for group in self.groups(text) for term in sorted(group))
+        return self.word_terms(words(text))
+
+    def word_terms(self, folded: Iterable[str]) -> str:
+        """`terms` of text already split into folded words (`words(text)`), for a caller
+        that needs the words too (the index counts them for spelling suggestions)."""
+        return " ".join(term for group in self.word_groups(folded) for term in sorted(group))
 
 
 ANALYSERS = {

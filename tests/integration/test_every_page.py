@@ -79,6 +79,34 @@ def test_every_page_names_its_language_alternates(client, page_urls):
         assert alternates[language_of(url)] == "http://localhost" + url
 
 
+@pytest.mark.rendering
+def test_every_page_links_to_search_and_help_near_you_in_its_language(client, page_urls):
+    for url in page_urls:
+        soup = BeautifulSoup(client.get(url).data, "html5lib")
+        prefix = PREFIXES.get(language_of(url), "")
+        links = {a["href"] for a in soup.select("footer a")}
+        assert {f"{prefix}/search", f"{prefix}/help-near-you"} <= links, url
+
+
+@pytest.mark.parametrize(
+    ("url", "search", "help_near_you"),
+    [
+        ("/no-such-page", "Search", "Help near you"),
+        ("/cy/no-such-page", "Chwilio", "Help yn agos atoch chi"),
+    ],
+)
+def test_a_page_that_is_not_there_links_to_search_and_help_near_you(
+    client, url, search, help_near_you
+):
+    response = client.get(url)
+    assert response.status_code == 404
+    prefix = PREFIXES.get(language_of(url), "")
+    footer = BeautifulSoup(response.data, "html5lib").select_one("footer")
+    links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
+    assert links[search] == f"{prefix}/search"
+    assert links[help_near_you] == f"{prefix}/help-near-you"
+
+
 def test_welsh_pages_use_welsh_interface_text(client):
     soup = BeautifulSoup(client.get("/cy/services/apply-for-a-blue-badge").data, "html5lib")
     assert soup.select_one(".govuk-skip-link").get_text(strip=True) == "Neidio i'r prif gynnwys"

@@ -186,3 +186,78 @@ def test_the_home_page_has_a_search_box(search_client):
         form = soup.select_one("main form[role=search]")
         assert form["action"] == prefix + "/search"
         assert form.select_one("input[name=q]") is not None
+
+
+def suggestion_link(soup: BeautifulSoup):
+    return soup.select_one("main #search-suggestion a")
+
+
+# A word no page has, and what our pages say that it probably meant: a letter missing, a
+# word not finished, two words run together, a letter wrong in Welsh.
+SUGGESTIONS = [
+    ("", "recyling", "recycling", "services/order-a-recycling-container"),
+    ("", "parkin", "parking", "services/apply-for-a-resident-parking-permit"),
+    ("", "bluebadge", "blue badge", "services/apply-for-a-blue-badge"),
+    ("/cy", "ailgylchy", "ailgylchu", "services/order-a-recycling-container"),
+]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "typed", "meant", "expected"), SUGGESTIONS, ids=[s[1] for s in SUGGESTIONS]
+)
+def test_a_misspelling_finds_nothing_and_offers_what_it_probably_meant(
+    search_client, prefix, typed, meant, expected
+):
+    soup = results_page(search_client, f"{prefix}/search", q=typed)
+    # What was typed is searched for as typed, and kept in the box.
+    assert soup.select_one("#search-results-count").get_text().split()[0] == "0"
+    assert soup.select_one("main input[name=q]")["value"] == typed
+    link = suggestion_link(soup)
+    assert link.get_text(strip=True) == meant
+    # A plain link to the search for it: it works with no JavaScript.
+    assert link["href"] == f"{prefix}/search?q={meant.replace(' ', '+')}"
+    followed = BeautifulSoup(search_client.get(link["href"]).data, "html5lib")
+    assert f"{prefix}/{expected}" in result_links(followed)[:3], result_links(followed)
+
+
+def test_the_suggestion_says_did_you_mean(search_client):
+    soup = results_page(search_client, "/search", q="recyling")
+    assert soup.select_one("main #search-suggestion").get_text(" ", strip=True) == (
+        "Did you mean recycling ?"
+    )
+
+
+def test_the_welsh_suggestion_is_in_welsh(search_client):
+    # Fails until the Welsh for "Did you mean %(suggestion)s?" is in translations/.
+    soup = results_page(search_client, "/cy/search", q="ailgylchy")
+    assert soup.select_one("main #search-suggestion").get_text(" ", strip=True) == (
+        "Oeddech chi'n golygu ailgylchu ?"
+    )
+
+
+def test_a_query_that_finds_pages_is_not_changed_or_second_guessed(search_client):
+    soup = results_page(search_client, "/search", q="recycling box")
+    assert soup.select_one("main input[name=q]")["value"] == "recycling box"
+    assert result_links(soup)
+    assert suggestion_link(soup) is None
+
+
+def test_results_for_the_words_found_come_with_a_suggestion_for_the_one_not(search_client):
+    soup = results_page(search_client, "/search", q="recyling box")
+    assert suggestion_link(soup)["href"] == "/search?q=recycling+box"
+    # The results shown are those of the query as typed (pages with "box"), not of the
+    # suggestion.
+    count = soup.select_one("#search-results-count").get_text(strip=True)
+    box = results_page(search_client, "/search", q="box")
+    assert count == box.select_one("#search-results-count").get_text(strip=True) != "0 results"
+
+
+def test_a_suggestion_on_an_english_index_is_marked_as_english_on_an_arabic_page(search_client):
+    soup = results_page(search_client, "/ar/search", q="recyling")
+    link = suggestion_link(soup)
+    assert (link["lang"], link["dir"]) == ("en", "ltr")
+    assert link["href"] == "/ar/search?q=recycling"
+
+
+def test_a_word_close_to_none_of_ours_gets_no_suggestion(search_client):
+    assert suggestion_link(results_page(search_client, "/search", q="xylophone")) is None

@@ -270,3 +270,96 @@ def test_the_query_is_cleaned_before_it_is_searched_or_shown():
     assert clean_query("  blue\x00badge\n\t please  ") == "blue badge please"
     assert clean_query("\ud800\u202eblue") == "blue"
     assert len(clean_query("x" * 10_000)) == MAX_QUERY_CHARS
+
+
+@pytest.fixture(scope="module")
+def waste():
+    return build(
+        page("recycling", "Order a recycling container", body="Recycling boxes and bins."),
+        page("recycling", "Archebu cynhwysydd ailgylchu", body="Bocsys ailgylchu.", language="cy"),
+        page("blue-badge", "Apply for a Blue Badge", body="Park near the shops."),
+        page(
+            "blue-badge",
+            "Gwneud cais am Fathodyn Glas",
+            body="Ffoniwch ni ar y ffôn.",
+            language="cy",
+        ),
+        page("parking", "Apply for a resident parking permit", body="Parking near your home."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "suggested"),
+    [
+        ("recyling", "en", "recycling"),  # a letter missing
+        ("parkin", "en", "parking"),  # not finished
+        ("bluebadge", "en", "blue badge"),  # two words run together
+        ("ailgylchy", "cy", "ailgylchu"),  # a letter wrong, in Welsh
+        ("ffonn", "cy", "ffôn"),  # written as the pages write it
+    ],
+)
+def test_a_word_no_page_has_gets_a_suggestion_that_finds_pages(waste, query, language, suggested):
+    assert waste.search(query, language).total == 0
+    suggestion = waste.suggestion(query, language)
+    assert (suggestion.query, suggestion.language) == (suggested, language)
+    assert waste.search(suggestion.query, language).total > 0
+
+
+def test_the_other_words_stay_as_typed(waste):
+    assert waste.suggestion("new Recyling box!", "en").query == "new Recycling box!"
+    assert waste.suggestion("RECYLING bins", "en").query == "Recycling bins"
+
+
+def test_a_query_whose_words_are_all_found_gets_no_suggestion(waste):
+    assert waste.suggestion("recycling", "en") is None
+    assert waste.suggestion("blue badges", "en") is None  # found through its stem
+
+
+def test_a_mutated_welsh_word_is_found_not_corrected(waste):
+    # "am fathodyn" is how Welsh says "for a badge"; the page says "Fathodyn" and "glas".
+    assert waste.suggestion("gais am fathodyn glas", "cy") is None
+    assert waste.suggestion("bathodynnau", "cy") is None
+
+
+def test_a_word_close_to_none_of_ours_gets_no_suggestion(waste):
+    assert waste.suggestion("xylophone", "en") is None
+    assert waste.suggestion("recycling xylophone", "en") is None
+
+
+def test_a_word_found_with_others_that_are_not_gets_a_suggestion_too(waste):
+    # The pages with "bins" are found; "recyling" is in none, so it is still suggested.
+    assert waste.search("recyling bins", "en").total > 0
+    assert waste.suggestion("recyling bins", "en").query == "recycling bins"
+
+
+def test_each_language_suggests_from_its_own_words(waste):
+    assert waste.suggestion("ailgylchy", "en") is None
+    assert waste.suggestion("cynhwysyd", "cy").query == "cynhwysydd"
+
+
+def test_a_language_with_no_pages_gets_suggestions_from_the_default_language(waste):
+    suggestion = waste.suggestion("recyling", "ar")
+    assert (suggestion.query, suggestion.language) == ("recycling", "en")
+
+
+def test_only_the_words_a_search_reads_are_corrected(waste):
+    # A search reads the first MAX_QUERY_WORDS words; a long query costs no more.
+    others = [f"q{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"]
+    query = " ".join(["recyling", *others[: search_index.MAX_QUERY_WORDS - 1], "parkin"])
+    suggested = waste.suggestion(query, "en").query.split()
+    assert (suggested[0], suggested[-1]) == ("recycling", "parkin")
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "\x00", "🦡", "x" * 10_000, "badge" * 2_000, "NEAR(", "12345"]
+)
+def test_no_query_causes_an_error_in_the_suggestion(index, query):
+    suggestion = index.suggestion(query, "en")
+    assert suggestion is None or suggestion.query
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=300), language=st.sampled_from(["en", "cy", "ar", "xx"]))
+def test_any_text_in_any_language_gets_a_suggestion_or_none(waste, query, language):
+    suggestion = waste.suggestion(query, language)
+    assert suggestion is None or waste.search(suggestion.query, language).total > 0
