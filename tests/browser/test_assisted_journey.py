@@ -73,10 +73,15 @@ def test_an_assisted_journey_leaves_nothing_of_the_person_behind(browser, live_s
     sent_url = page.url
 
     page.get_by_role("button", name="End session").click()
-    expect(page).to_have_url(live_server + "/staff/")
+    # What the session sent, to follow up, once the person's traces are gone.
+    expect(page).to_have_url(re.compile(re.escape(live_server) + r"/staff/help-someone/\d+$"))
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "Nothing of theirs is left in this browser"
     )
+    expect(page.get_by_role("link", name=re.compile(reference))).to_have_attribute(
+        "href", f"/staff/submissions/{reference}"
+    )
+    no_axe_violations(page)
 
     with live_app.app_context():
         submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
