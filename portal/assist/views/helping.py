@@ -94,34 +94,26 @@ def _sent_in(helped: AssistedSession) -> list[dict]:
     department = departments_of(staff)
     forms = current_forms()
     language = languages().content_language(current_language())
+
+    def item(record, what: str, permission: str, endpoint: str) -> dict:
+        may_open = allowed(staff.role, permission) and department in (None, record.department)
+        return {
+            "what": what,
+            "reference": record.reference,
+            "at": record.created_at,
+            "href": url_for(endpoint, reference=record.reference) if may_open else None,
+        }
+
     sent = []
     for submission in db.session.scalars(
         select(Submission).where(Submission.assisted_session_id == helped.id)
     ):
         form = forms.get(submission.form)
-        sent.append(
-            {
-                "what": text(form.definition.title, language) if form else submission.form,
-                "reference": submission.reference,
-                "at": submission.created_at,
-                "href": url_for("staff.submission", reference=submission.reference)
-                if allowed(staff.role, "submissions")
-                and department in (None, submission.department)
-                else None,
-            }
-        )
+        title = text(form.definition.title, language) if form else submission.form
+        sent.append(item(submission, title, "submissions", "staff.submission"))
     for request in db.session.scalars(
         select(ContactRequest).where(ContactRequest.assisted_session_id == helped.id)
     ):
-        sent.append(
-            {
-                "what": KIND_NAMES.get(request.kind, request.kind),
-                "reference": request.reference,
-                "at": request.created_at,
-                "href": url_for("staff.contact_request", reference=request.reference)
-                if allowed(staff.role, "contact_requests")
-                and department in (None, request.department)
-                else None,
-            }
-        )
+        what = str(KIND_NAMES.get(request.kind, request.kind))
+        sent.append(item(request, what, "contact_requests", "staff.contact_request"))
     return sorted(sent, key=lambda item: aware(item["at"]))

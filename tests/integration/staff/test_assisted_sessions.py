@@ -22,6 +22,19 @@ def start_helping(client, **fields):
     return submit_form(client, HELP, {"channel": "in_person", "consent": "y", **fields})
 
 
+def ask_for_a_call_back(client, service: str) -> None:
+    url = f"/services/{service}/ask-us-to-contact-you"
+    answers = {
+        "kind": "call_back",
+        "name": "Sam Jones",
+        "phone": "01632 960 001",
+        "best_time": "any",
+        "language": "en",
+    }
+    submit_form(client, url, answers)
+    submit_form(client, f"{url}/check")
+
+
 def test_consent_is_asked_for_first_and_what_was_chosen_is_kept(app, staff):
     client = signed_in(app, ASSISTANT)
     response = submit_form(client, HELP, {"channel": "phone", "needs_code": "ABCD"})
@@ -129,19 +142,7 @@ def test_signing_out_ends_the_assisted_session_too(app, staff):
 def test_a_contact_request_sent_for_someone_is_marked_as_assisted(app, staff):
     client = signed_in(app, ASSISTANT)
     start_helping(client, channel="phone")
-    url = "/services/report-a-missed-bin-collection/ask-us-to-contact-you"
-    submit_form(
-        client,
-        url,
-        {
-            "kind": "call_back",
-            "name": "Sam Jones",
-            "phone": "01632 960 001",
-            "best_time": "any",
-            "language": "en",
-        },
-    )
-    submit_form(client, f"{url}/check")
+    ask_for_a_call_back(client, "report-a-missed-bin-collection")
     with app.app_context():
         assert db.session.scalar(select(ContactRequest)).assisted_session_id is not None
 
@@ -213,19 +214,7 @@ def test_an_ended_session_shows_what_it_sent_with_links(app, staff):
     start_helping(client, channel="phone")
     walk(client, BINS, BIN_ANSWERS)
     submit_form(client, f"{BINS}/check")
-    url = "/services/apply-for-a-resident-parking-permit/ask-us-to-contact-you"
-    submit_form(
-        client,
-        url,
-        {
-            "kind": "call_back",
-            "name": "Sam Jones",
-            "phone": "01632 960 001",
-            "best_time": "any",
-            "language": "en",
-        },
-    )
-    submit_form(client, f"{url}/check")
+    ask_for_a_call_back(client, "apply-for-a-resident-parking-permit")
     ended = submit_form(client, "/", to="/staff/help-someone/end")
     summary_url = ended.headers["Location"]
     page = BeautifulSoup(client.get(summary_url).data, "html5lib")
