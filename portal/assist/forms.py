@@ -215,7 +215,8 @@ class DayMonthYearFilter(Field):
             return
         day, month, year = self.parts
         try:
-            if len(year) != 4:
+            # The log began this century: a year like 9999 would overflow the day after it.
+            if len(year) != 4 or not 2000 <= int(year) <= 2999:
                 raise ValueError
             self.data = date(int(year), int(month), int(day))
         except ValueError:

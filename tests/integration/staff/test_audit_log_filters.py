@@ -87,6 +87,13 @@ def test_a_date_that_is_not_real_is_explained_and_kept(app, events):
     ]
 
 
+def test_the_last_day_there_is_is_refused_not_a_server_error(app, events):
+    admin = signed_in(app, "admin@glanmor.example")
+    status, _rows, page = shown(admin, "until=31&until=12&until=9999")
+    assert status == 400
+    assert "Enter a real date, like 27 11 2026" in page.get_text()
+
+
 def test_dates_the_wrong_way_round_are_explained(app, events):
     admin = signed_in(app, "admin@glanmor.example")
     status, _rows, page = shown(admin, "since=4&since=11&since=2026&until=2&until=11&until=2026")
