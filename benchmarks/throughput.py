@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from config import ROOT
+from portal.clock import today
 from portal.needs.model import Needs
 
 USERS = int(os.environ.get("BENCH_USERS", "20"))
@@ -44,7 +45,8 @@ DRAFT_ANSWERS = [
         "address",
         {"answer-line_1": "1 Heol y Bryn", "answer-town": "Glanmor", "answer-postcode": "CF99 1AB"},
     ),
-    ("collection-date", {"answer": ["3", "11", "2026"]}),
+    # Today: the form accepts a collection from the last 2 working days only.
+    ("collection-date", {"answer": [str(today().day), str(today().month), str(today().year)]}),
     ("more-details", {"answer": ""}),
     ("email", {"answer": ""}),
 ]
