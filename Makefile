@@ -21,7 +21,9 @@ setup: $(VENV)/.runtime static/dist/.built translations/.compiled instance ## In
 run: export PORTAL_ENV ?= development
 run: setup .flaskenv ## Set up, migrate and serve the portal at http://$(HOST):$(PORT)
 	$(FLASK) db upgrade
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@# The messages worker beside the server: what forms send shows at /development/messages.
+	$(FLASK) messages work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 preview: export PORTAL_ENV = preview
 preview: setup .flaskenv ## Serve the content designers' preview (drafts shown, reloads on save) at http://$(HOST):$(PORT)/preview/

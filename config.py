@@ -183,10 +183,51 @@ class Config:
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
 
+    # Messages (portal/messages): emails, text messages and letters, sent by `flask messages
+    # work` from the outbox. "notify" (GOV.UK Notify: all three), "smtp" (email only, for a
+    # council's own mail server), "development" (kept for the page at /development/messages,
+    # never sent; not allowed in production) or "off" (nothing is queued).
+    MESSAGES_PROVIDER = _env("PORTAL_MESSAGES_PROVIDER", "off")
+    MESSAGES_PROVIDERS = ("notify", "smtp", "development", "off")
+    # Notify: the API key (from the service's API integration page) and one template per
+    # channel, each made of ((subject)) and ((body)) (letters: the address lines too): the
+    # words live in content/messages/, in English and Welsh, where the content check sees them.
+    NOTIFY_API_KEY = os.environ.get("PORTAL_NOTIFY_API_KEY", "")
+    NOTIFY_BASE_URL = _env("PORTAL_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+    NOTIFY_TEMPLATES = MappingProxyType(
+        {
+            "email": _env("PORTAL_NOTIFY_EMAIL_TEMPLATE_ID", ""),
+            "sms": _env("PORTAL_NOTIFY_SMS_TEMPLATE_ID", ""),
+            "letter": _env("PORTAL_NOTIFY_LETTER_TEMPLATE_ID", ""),
+        }
+    )
+    # Notify posts text message replies here (STOP) with this bearer token.
+    NOTIFY_INBOUND_TOKEN = os.environ.get("PORTAL_NOTIFY_INBOUND_TOKEN", "")
+    SMTP_HOST = _env("PORTAL_SMTP_HOST", "")
+    SMTP_PORT = int(_env("PORTAL_SMTP_PORT", "587"))
+    SMTP_STARTTLS = _env("PORTAL_SMTP_STARTTLS", "true").lower() == "true"
+    SMTP_USERNAME = _env("PORTAL_SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("PORTAL_SMTP_PASSWORD", "")
+    MESSAGES_FROM = _env(
+        "PORTAL_MESSAGES_FROM", "Glanmor County Council <services@glanmor.example>"
+    )
+    # A message the provider could not take is tried again after 2, 4, 8... seconds, at most
+    # this many times; then it is "failed" and staff see why (and can send it again).
+    MESSAGES_MOST_ATTEMPTS = int(_env("PORTAL_MESSAGES_MOST_ATTEMPTS", "12"))
+    MESSAGES_RETRY_SECONDS = float(_env("PORTAL_MESSAGES_RETRY_SECONDS", "2"))
+    MESSAGES_LONGEST_WAIT_SECONDS = float(_env("PORTAL_MESSAGES_LONGEST_WAIT_SECONDS", "600"))
+    # A worker that claimed a message and went silent this long is taken to have died.
+    MESSAGES_LEASE_SECONDS = float(_env("PORTAL_MESSAGES_LEASE_SECONDS", "60"))
+    # Sent messages are deleted (with the addresses in them) after this long.
+    MESSAGES_KEPT_DAYS = int(_env("PORTAL_MESSAGES_KEPT_DAYS", "90"))
+    # The reminder before a saved draft is deleted goes this many days before.
+    DRAFT_REMINDER_DAYS_BEFORE = int(_env("PORTAL_DRAFT_REMINDER_DAYS_BEFORE", "3"))
+
     def validate(self) -> None:
         """Fail at start-up, not on the first request, when a required secret is missing."""
         if not self.SECRET_KEY:
             raise ConfigError("Set the SECRET_KEY environment variable.")
+        self.validate_messages()
         if self.BANK_HOLIDAYS_IN not in self.PARTS_OF_THE_UK:
             raise ConfigError(
                 f"PORTAL_BANK_HOLIDAYS_IN is {self.BANK_HOLIDAYS_IN!r}; expected one of "
@@ -199,6 +240,29 @@ class Config:
                     f"PORTAL_BASE_URL is {self.BASE_URL!r}; give the scheme and host only, "
                     "for example https://services.glanmor.example."
                 )
+
+    def validate_messages(self) -> None:
+        if self.MESSAGES_PROVIDER not in self.MESSAGES_PROVIDERS:
+            raise ConfigError(
+                f"PORTAL_MESSAGES_PROVIDER is {self.MESSAGES_PROVIDER!r}; expected one of "
+                f"{', '.join(self.MESSAGES_PROVIDERS)}."
+            )
+        if self.MESSAGES_PROVIDER == "notify":
+            if len(self.NOTIFY_API_KEY) < 74:
+                raise ConfigError(
+                    "Set PORTAL_NOTIFY_API_KEY to the API key from GOV.UK Notify (it ends with "
+                    "the service id and the secret): messages are set to go through Notify."
+                )
+            missing = [c for c, template in self.NOTIFY_TEMPLATES.items() if not template]
+            if missing:
+                names = ", ".join(f"PORTAL_NOTIFY_{c.upper()}_TEMPLATE_ID" for c in missing)
+                raise ConfigError(f"Set {names}: the Notify templates messages go through.")
+        if self.MESSAGES_PROVIDER == "smtp" and not self.SMTP_HOST:
+            raise ConfigError(
+                "Set PORTAL_SMTP_HOST to your mail server: messages are set to go by SMTP."
+            )
+        if self.MESSAGES_PROVIDER == "smtp" and self.SMTP_USERNAME and not self.SMTP_PASSWORD:
+            raise ConfigError("Set PORTAL_SMTP_PASSWORD for PORTAL_SMTP_USERNAME.")
 
 
 class ProductionConfig(Config):
@@ -227,6 +291,11 @@ class ProductionConfig(Config):
                 "example https://services.glanmor.example (production does not trust the "
                 "Host header to say it)."
             )
+        if self.MESSAGES_PROVIDER == "development":
+            raise ConfigError(
+                "PORTAL_MESSAGES_PROVIDER is development, which never sends anything and shows "
+                "every message on a page: use notify, smtp or off in production."
+            )
 
 
 class DevelopmentConfig(Config):
@@ -234,6 +303,8 @@ class DevelopmentConfig(Config):
 
     SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
     SESSION_COOKIE_SECURE = False
+    # Every message shows at /development/messages, as it would arrive.
+    MESSAGES_PROVIDER = _env("PORTAL_MESSAGES_PROVIDER", "development")
 
 
 class PreviewConfig(DevelopmentConfig):
@@ -254,6 +325,7 @@ class TestConfig(Config):
     # set their own, lower, limit.
     RATELIMIT_DEFAULT = "1000 per minute"
     STAFF_SIGN_IN_RATE_LIMIT = "1000 per minute"
+    MESSAGES_PROVIDER = _env("PORTAL_MESSAGES_PROVIDER", "development")
 
 
 CONFIGS = {

@@ -106,6 +106,7 @@ def register_extensions(app: Flask) -> None:
     import portal.assist.models
     import portal.callbacks.models
     import portal.feedback.models
+    import portal.messages.models
     import portal.receipts
     import portal.transactions.models  # noqa: F401
 
@@ -143,6 +144,9 @@ def register_blueprints(app: Flask) -> None:
     from portal.feedback.views import sitemap_values as feedback_pages
     from portal.health import bp as health
     from portal.layout import register_layout
+    from portal.messages.views import bp as messages
+    from portal.messages.views import register_development_inbox
+    from portal.messages.views import sitemap_values as message_pages
     from portal.needs.declared_language import register_declared_language
     from portal.needs.store import cookie_source, preview_source, register_needs
     from portal.needs.views import bp as needs
@@ -171,6 +175,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(performance)
     app.register_blueprint(callbacks)
     app.register_blueprint(staff)
+    app.register_blueprint(messages)
+    register_development_inbox(app)
     if app.config["PREVIEW"]:
         from portal.preview.views import bp as preview
 
@@ -191,6 +197,7 @@ def register_blueprints(app: Flask) -> None:
         feedback_pages,
         performance_pages,
         callback_pages,
+        message_pages,
     )
     register_layout(app)
     register_error_pages(app)
@@ -201,6 +208,7 @@ def register_housekeeping(app: Flask) -> None:
     from portal.assist.throttle import register_throttle_purge
     from portal.callbacks.drafts import register_callback_drafts
     from portal.feedback.votes import register_vote_purge
+    from portal.messages.housekeeping import register_message_purge
     from portal.receipts import register_receipts
     from portal.transactions.draft_link import register_draft_links
     from portal.transactions.drafts import register_draft_purges
@@ -211,12 +219,15 @@ def register_housekeeping(app: Flask) -> None:
     register_receipts(app)
     register_vote_purge(app)
     register_throttle_purge(app)
+    register_message_purge(app)
 
 
 def register_cli(app: Flask) -> None:
     from portal.assist.cli import staff_cli, submissions_cli
     from portal.feedback.cli import feedback_cli
-    from portal.publishing.cli import content_cli
+    from portal.messages.cli import messages_cli
+    from portal.messages.lint import check_messages
+    from portal.publishing.cli import CONTENT_CHECKS, content_cli
     from portal.transactions.cli import data_cli
     from portal.transparency.cli import a11y_cli
 
@@ -226,3 +237,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(submissions_cli)
     app.cli.add_command(a11y_cli)
     app.cli.add_command(staff_cli)
+    app.cli.add_command(messages_cli)
+    app.extensions[CONTENT_CHECKS] = [check_messages]

@@ -11,6 +11,8 @@ from flask import Flask, current_app
 
 from portal import clock
 from portal.languages import Languages
+from portal.messages.lint import check_messages
+from portal.messages.templates import load_message_templates
 from portal.places.directory import PlaceDirectory
 from portal.publishing.index import ContentIndex
 from portal.publishing.links import answers
@@ -29,6 +31,8 @@ class ContentBundle:
     forms: MappingProxyType
     search: SearchIndex
     places: PlaceDirectory
+    # Emails, text messages and letters, by kind (portal/messages/kinds.py).
+    messages: MappingProxyType
 
 
 def build_bundle(
@@ -41,6 +45,7 @@ def build_bundle(
         forms=load_forms(content_dir / "forms", index.taxonomy, index),
         search=SearchIndex.build(index.pages, default_language=index.languages[0]),
         places=PlaceDirectory.build(content_dir / "places"),  # no folder: no places
+        messages=load_message_templates(content_dir / "messages"),
     )
 
 
@@ -65,6 +70,7 @@ class BrokenContent(ContentError):
             url_languages=self.registry.codes,
             serves=lambda path: answers(self.url_map, path),
         )
+        found += check_messages(self.content_dir)
         return [finding for finding in found if finding.severity == "error"]
 
     def lines(self) -> list[str]:

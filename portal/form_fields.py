@@ -19,6 +19,22 @@ def stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def is_uk_mobile(value: str) -> bool:
+    """Whether a text message can go to this number: a UK mobile (07..., or +44 7...), as
+    GOV.UK Notify decides it. 070 numbers are personal numbers that forward calls, and 076
+    pagers, apart from 07624 (Isle of Man mobiles)."""
+    written = re.sub(r"[\s().-]", "", value)
+    if not written.startswith(("07", "+447", "00447", "447")):
+        return False
+    try:
+        national = str(phonenumbers.parse(written, "GB").national_number)
+    except phonenumbers.NumberParseException:
+        return False
+    if len(national) != 10 or not national.startswith("7"):
+        return False
+    return not national.startswith(("70", "76")) or national.startswith("7624")
+
+
 def is_uk_phone(value: str) -> bool:
     """Whether this could be a phone number we can call back: a UK one written in full
     (from its leading 0, area code included) or another country's from its +<country>."""

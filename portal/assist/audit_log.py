@@ -25,6 +25,7 @@ ACTIONS = {
     "assisted_session_ended": _l("Stopped helping someone"),
     "submission_viewed": _l("Viewed a submission"),
     "submissions_exported": _l("Exported submissions"),
+    "message_resent": _l("Sent a message again"),
     "contact_request_viewed": _l("Viewed a contact request"),
     "contact_request_claimed": _l("Claimed a contact request"),
     "contact_request_note_added": _l("Added a note to a contact request"),

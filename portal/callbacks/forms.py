@@ -68,7 +68,10 @@ class ContactRequestForm(FlaskForm):
     )
     phone = StringField(
         _l("Phone number"),
-        description=_l("We will call this number, or use it to agree a time to meet."),
+        description=_l(
+            "We will call this number, or use it to agree a time to meet. If it is a mobile, "
+            "we will also send you a text message to say we got your request."
+        ),
         validators=[InputRequired(_l("Enter a phone number")), Length(max=30)],
         widget=GovTextInput(),
     )

@@ -7,7 +7,7 @@ makes a request the service's staff can see.
 """
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug import Response
@@ -25,6 +25,7 @@ from portal.callbacks.models import ContactRequest
 from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
+from portal.messages.outbox import Contacts, message_language, queue
 from portal.needs.visitor import current_needs, current_visitor
 from portal.privacy import personal
 from portal.publishing.index import current_content
@@ -161,6 +162,7 @@ def _send(page, answers: dict) -> ContactRequest:
             sent_from=drafts.sent_from(page.slug),
         )
         db.session.add(contact_request)
+        _queue_confirmation(contact_request, page)
         # In the same transaction: once sent, the answers live only in the request.
         drafts.discard(page.slug)
         try:
@@ -176,6 +178,33 @@ def _send(page, answers: dict) -> ContactRequest:
                 return existing  # a second request sent the same answers first
             # else the same reference twice: try a new one
     raise RuntimeError("could not make a unique reference")
+
+
+def _queue_confirmation(contact_request: ContactRequest, page) -> None:
+    """A text message to say we have it, when the number is a mobile; in the language the
+    person asked to be contacted in (English or Welsh)."""
+    language = message_language(contact_request.language)
+    with force_locale(language):
+        best_time = str(BEST_TIME_NAMES[contact_request.best_time])
+        service_name = _service_title(page.slug, language)
+    queue(
+        "callback-received",
+        language,
+        ("text_message",),
+        Contacts(phone=contact_request.phone),
+        {
+            "reference": contact_request.reference,
+            "service_name": service_name,
+            "best_time": best_time,
+        },
+        about=f"contact-request:{contact_request.reference}",
+        service=contact_request.service,
+    )
+
+
+def _service_title(slug: str, language: str) -> str:
+    found = current_content().find("services", slug, language)
+    return found.page.meta.title if found else slug
 
 
 @localised_route(bp, "/services/<slug>/ask-us-to-contact-you/sent")

@@ -17,6 +17,9 @@ from portal.publishing.links import answers
 from portal.publishing.lint import Finding, check_content, content_files
 from portal.publishing.translation import TranslationError, mark_translated
 
+# app.extensions key: a list of callables taking the content folder, returning Findings.
+CONTENT_CHECKS = "portal.content_checks"
+
 content_cli = PortalGroup("content", help="Check the content in content/.")
 
 
@@ -51,7 +54,11 @@ def check(strict: bool, output: str, content_dir: Path | None) -> None:
         url_languages=languages().codes,
         serves=_served,
     )
-    files = len(content_files(content_dir))
+    # Checks that features register (the messages' templates, say): publishing knows none.
+    for extra_check in current_app.extensions.get(CONTENT_CHECKS, []):
+        findings += extra_check(content_dir)
+    findings.sort(key=lambda f: (str(f.path), f.line, f.code, f.message))
+    files = len(content_files(content_dir)) + len(list((content_dir / "messages").glob("*.yaml")))
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     if output == "json":

@@ -14,6 +14,7 @@ from portal.housekeeping import delete_older_than, register_purge
 from portal.references import new_code
 from portal.transactions import draft_link
 from portal.transactions.catalogue import Form
+from portal.transactions.confirmation import queue_confirmation
 from portal.transactions.models import Draft, FormStart, Submission
 
 # The published completion rate counts journeys started in the last 12 calendar months
@@ -133,6 +134,7 @@ def submit(
             assisted_session_id=assisted_session_id,
         )
         db.session.add(submission)
+        queue_confirmation(form, submission, tuple(needs.get("channels", ())))
         # A statement, not session.delete: a request that lost the race to send finds
         # the row gone, and must fail on the reference's unique draft_id, not on this.
         db.session.execute(delete(Draft).where(Draft.id == draft.id))
@@ -140,7 +142,7 @@ def submit(
             db.session.commit()
             return submission
         except IntegrityError:
-            db.session.rollback()
+            db.session.rollback()  # the message goes with it: one only for what is kept
             existing = db.session.scalar(select(Submission).where(Submission.draft_id == draft.id))
             if existing is not None:  # a second request got there first
                 return existing

@@ -23,7 +23,13 @@ ADMIN = "matrix-admin@glanmor.example"
 TWO_FACTOR = "matrix-two-factor@glanmor.example"
 PASSWORD = "correct horse battery staple"
 # Values for the staff routes that take one: records made by the `records` fixture.
-SAMPLE_VALUES = {"reference": "MTRX-0001", "staff_id": None, "session_id": None, "lang": "cy"}
+SAMPLE_VALUES = {
+    "reference": "MTRX-0001",
+    "staff_id": None,
+    "session_id": None,
+    "message_id": None,
+    "lang": "cy",
+}
 # GET pages that need a state the URL alone cannot give, and how the test reaches it.
 NEEDS_PENDING_SIGN_IN = {"staff.sign_in_code"}
 

@@ -3,7 +3,7 @@
 import io
 import json
 
-from flask import Response, render_template, request
+from flask import Response, abort, redirect, render_template, request, url_for
 from sqlalchemy import String, cast, or_, select
 
 from portal.assist import audit_log
@@ -15,6 +15,9 @@ from portal.assist.views import bp
 from portal.extensions import db
 from portal.i18n import current_language, localised_route
 from portal.languages import languages
+from portal.messages.models import Message
+from portal.messages.staff import messages_about
+from portal.messages.worker import retry
 from portal.spreadsheets import write_csv
 from portal.transactions.answers import readable, text
 from portal.transactions.catalogue import current_forms
@@ -89,7 +92,31 @@ def submission(reference: str):
         rows=rows,
         assisted=helper,
         contact_by=", ".join((found.needs or {}).get("channels") or ()),
+        messages=messages_about(f"submission:{found.reference}"),
     )
+
+
+@localised_route(
+    bp, "/staff/submissions/<reference>/messages/<int:message_id>/resend", methods=["POST"]
+)
+@requires("submissions")
+def resend_message(reference: str, message_id: int):
+    """Send a failed message again (after the address or the template was put right)."""
+    staff = current_staff_member()
+    found = may_see(
+        db.session.scalar(select(Submission).where(Submission.reference == reference)), staff
+    )
+    message = db.session.get(Message, message_id)
+    if message is None or message.about != f"submission:{found.reference}":
+        abort(404)
+    if retry(message.id):
+        audit_log.record(
+            "message_resent",
+            staff,
+            target=f"submission:{found.reference}",
+            message=message.reference,
+        )
+    return redirect(url_for("staff.submission", reference=found.reference), 303)
 
 
 @localised_route(bp, "/staff/submissions/export", methods=["POST"])

@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovTextArea, GovTextInput
 from wtforms import StringField, TextAreaField
 
-from portal.form_fields import is_uk_phone, stripped
+from portal.form_fields import is_uk_mobile, is_uk_phone, stripped
+from portal.needs.visitor import current_needs
 from portal.transactions.answer_types.base import (
     HARD_LIMIT,
     AnswerRules,
@@ -110,6 +111,9 @@ class UkPhone(TypedText):
     def problem(self, rules: AnswerRules, value: str) -> str | None:
         if not is_uk_phone(value):
             return _("Enter a telephone number, like 01632 960 001 or 07700 900 982")
+        if current_needs().preferred_channel == "text_message" and not is_uk_mobile(value):
+            # They asked for texts, and a landline cannot take one.
+            return _("Enter a mobile phone number, like 07700 900 982, so that we can text you")
         return None
 
 

@@ -274,7 +274,13 @@ def test_every_staff_form_needs_its_csrf_token(app, client, staff):
     assert len(rules) >= 10
     for rule in rules:
         url = rule.build(
-            {"staff_id": 1, "session_id": 1, "reference": "AAAA-BBBB", "lang": "cy"},
+            {
+                "staff_id": 1,
+                "session_id": 1,
+                "message_id": 1,
+                "reference": "AAAA-BBBB",
+                "lang": "cy",
+            },
             append_unknown=False,
         )[1]
         response = client.post(url, data={})
