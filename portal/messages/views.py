@@ -20,6 +20,7 @@ STOP_WORDS = frozenset({"STOP", "STOPIO", "UNSUBSCRIBE", "DIWEDD", "END"})
 @localised_route(bp, "/messages/stop/<token>", methods=["GET", "POST"])
 @csrf.exempt  # the signed token is the authority; mail apps post RFC 8058's one click bare
 def stop_messages(token: str):
+    request.form  # read first: an oversized body is refused (413) whatever the token
     found = read_stop_token(token)
     if found is None:
         abort(404)
@@ -33,6 +34,7 @@ def stop_messages(token: str):
 @csrf.exempt  # called by GOV.UK Notify, which proves itself with the bearer token
 def received_text():
     """GOV.UK Notify's callback for a text message sent to our number."""
+    request.get_data()  # read first: an oversized body is refused (413) before anything
     expected = current_app.config["NOTIFY_INBOUND_TOKEN"]
     given = request.headers.get("Authorization", "").removeprefix("Bearer ")
     if not expected or not hmac.compare_digest(given.encode(), expected.encode()):

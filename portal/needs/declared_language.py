@@ -49,6 +49,10 @@ def apply_declared_language() -> Response | None:
     """A before_request: answer with the page in the person's language, if this is not it."""
     if request.method not in ("GET", "HEAD") or not citizen_page():
         return None
+    if request.routing_exception is not None:
+        # Not routed (a host we do not answer to, say): no address can be built for it,
+        # and the refusal is what it gets.
+        return None
     chosen = request.args.get(CHOSEN_LANGUAGE)
     if chosen is not None:
         if chosen not in languages():  # not a language we have: the same page, without it
