@@ -22,6 +22,9 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.feedback.models import SatisfactionResponse
+from portal.messages.kinds import CHANNELS as MESSAGE_CHANNELS
+from portal.messages.kinds import MESSAGE_LANGUAGES
+from portal.messages.models import Message
 from portal.performance.period import Period, month_of, published_period
 from portal.transactions.models import FormStart, Submission
 
@@ -62,6 +65,10 @@ class ServiceFigures:
     assisted: Figure[int]
     with_access_needs: Figure[int]
     monthly: tuple[MonthCount, ...]
+    # How the people who got a confirmation chose to hear from us: (channel, count) and
+    # (language, count), each count published under the same small-number rule.
+    messages_by_channel: tuple[tuple[str, Figure[int]], ...] = ()
+    messages_by_language: tuple[tuple[str, Figure[int]], ...] = ()
 
 
 def count(value: int, minimum: int) -> Figure[int]:
@@ -136,7 +143,32 @@ def service_figures(
         monthly=tuple(
             MonthCount(month, count(per_month.get(month, 0), minimum)) for month in period.months
         ),
+        **_messages(service, period, minimum),
     )
+
+
+def _messages(service: str, period: Period, minimum: int) -> dict:
+    """One confirmation per person (a form sent, a call back asked for), by the channel and
+    the language it went in."""
+    sent = db.session.execute(
+        select(Message.channel, Message.language)
+        .where(Message.service == service, Message.kind.in_(CONFIRMATIONS))
+        .where(Message.created_at >= period.starts_at)
+        .where(Message.created_at < period.ends_before)
+    ).all()
+    return {
+        "messages_by_channel": tuple(
+            (channel, count(sum(1 for row in sent if row.channel == channel), minimum))
+            for channel in MESSAGE_CHANNELS
+        ),
+        "messages_by_language": tuple(
+            (language, count(sum(1 for row in sent if row.language == language), minimum))
+            for language in MESSAGE_LANGUAGES
+        ),
+    }
+
+
+CONFIRMATIONS = ("form-sent", "callback-received")
 
 
 def _access_needs(needs: dict) -> bool:
