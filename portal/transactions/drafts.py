@@ -12,7 +12,7 @@ from portal.clock import now
 from portal.extensions import db
 from portal.housekeeping import delete_older_than, register_purge
 from portal.references import new_code
-from portal.transactions import draft_link
+from portal.transactions import draft_link, draft_messages
 from portal.transactions.catalogue import Form
 from portal.transactions.confirmation import queue_confirmation
 from portal.transactions.models import Draft, FormStart, Submission
@@ -71,6 +71,9 @@ def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
         db.session.add(start)
     draft.answers = {**(draft.answers or {}), question_id: answer}
     draft.language = language
+    draft.updated_at = now()
+    if draft.return_code_hash is not None:
+        draft_messages.move_reminders(draft)
     db.session.commit()
     draft_link.link(form.slug, draft.id)
     return draft
@@ -78,6 +81,14 @@ def save_answer(form: Form, language: str, question_id: str, answer) -> Draft:
 
 def _hash(code: str) -> str:
     return hashlib.sha256(base32_crockford.normalize(code, strict=False).encode()).hexdigest()
+
+
+def matches_return_code(draft: Draft, code: str) -> bool:
+    """Whether this is the draft's code (the person holds it; we keep only its hash)."""
+    try:
+        return draft.return_code_hash is not None and draft.return_code_hash == _hash(code)
+    except ValueError:
+        return False
 
 
 def issue_return_code(draft: Draft) -> str:
@@ -135,6 +146,7 @@ def submit(
         )
         db.session.add(submission)
         queue_confirmation(form, submission, tuple(needs.get("channels", ())))
+        draft_messages.cancel_reminders(draft.id)
         # A statement, not session.delete: a request that lost the race to send finds
         # the row gone, and must fail on the reference's unique draft_id, not on this.
         db.session.execute(delete(Draft).where(Draft.id == draft.id))

@@ -17,11 +17,11 @@ from portal.i18n import current_language, localised_route
 from portal.languages import languages
 from portal.needs.visitor import current_needs, current_visitor
 from portal.privacy import personal
-from portal.transactions import draft_link, drafts
+from portal.transactions import draft_link, draft_messages, drafts
 from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
-from portal.transactions.forms import ResumeForm
+from portal.transactions.forms import ResumeForm, SendCodeForm
 from portal.transactions.models import Submission
 
 bp = Blueprint("forms", __name__)
@@ -342,9 +342,41 @@ def save(slug: str):
             return redirect(url_for("forms.save", slug=slug), 303)
         code = drafts.issue_return_code(draft)
         return render_template(
-            "transactions/save.html", code=code, replaced=has_code and replacing, **page
+            "transactions/save.html",
+            code=code,
+            replaced=has_code and replacing,
+            send_form=SendCodeForm(code=code),
+            **page,
         )
     return render_template("transactions/save_ask.html", has_code=has_code, **page)
+
+
+@localised_route(bp, "/forms/<slug>/save/send", methods=["POST"])
+@personal
+@limiter.limit("10 per minute")
+def send_return_code(slug: str):
+    """Send the code just shown to the person's own email or mobile. Anything wrong is said
+    on the same page, with the code still on it and what they typed kept."""
+    form = _form(slug)
+    draft = drafts.current_draft(form)
+    send_form = SendCodeForm()
+    if draft is None or not drafts.matches_return_code(draft, send_form.code.data or ""):
+        return redirect(url_for("forms.save", slug=slug), 303)
+    if not send_form.validate():
+        page = {"form": form, "lifetime_days": drafts.lifetime().days}
+        page.update(_form_words(current_language()))
+        return render_template(
+            "transactions/save.html", code=send_form.code.data, send_form=send_form, **page
+        ), 400
+    draft_messages.send_return_code(
+        form, draft, send_form.code.data, send_form.email.data, send_form.mobile.data
+    )
+    return render_template(
+        "transactions/save_sent.html",
+        form=form,
+        to=[a for a in (send_form.email.data, send_form.mobile.data) if a],
+        **_form_words(current_language()),
+    )
 
 
 @localised_route(bp, "/forms/<slug>/forget", methods=["POST"])

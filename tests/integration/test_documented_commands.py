@@ -33,7 +33,12 @@ FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"`([^`\n]+)`")
 FLASK = ("flask ", ".venv/bin/flask ")
 # (group, command) that only read: run exactly as documented.
-READ_ONLY = {("content", "check"), ("staff", "list"), ("feedback", "report")}
+READ_ONLY = {
+    ("content", "check"),
+    ("staff", "list"),
+    ("feedback", "report"),
+    ("messages", "status"),
+}
 EXPECTED = {
     ("content", "check"),
     ("content", "mark-translated"),
@@ -43,6 +48,8 @@ EXPECTED = {
     ("data", "purge"),
     ("submissions", "export"),
     ("feedback", "report"),
+    ("messages", "work"),
+    ("messages", "status"),
 }
 
 
