@@ -20,7 +20,7 @@ STOP_WORDS = frozenset({"STOP", "STOPIO", "UNSUBSCRIBE", "DIWEDD", "END"})
 @localised_route(bp, "/messages/stop/<token>", methods=["GET", "POST"])
 @csrf.exempt  # the signed token is the authority; mail apps post RFC 8058's one click bare
 def stop_messages(token: str):
-    request.form  # read first: an oversized body is refused (413) whatever the token
+    request.get_data(cache=True)  # read first: an oversized body is a 413 whatever the token
     found = read_stop_token(token)
     if found is None:
         abort(404)
