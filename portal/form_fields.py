@@ -19,6 +19,10 @@ def stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
+# An email address as forms accept one: something@something.something.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
 def is_uk_mobile(value: str) -> bool:
     """Whether a text message can go to this number: a UK mobile (07..., or +44 7...), as
     GOV.UK Notify decides it. 070 numbers are personal numbers that forward calls, and 076

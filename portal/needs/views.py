@@ -14,9 +14,11 @@ from flask import (
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
-from portal.extensions import limiter
+from portal.extensions import db, limiter
 from portal.i18n import current_language, direction, localised_route
 from portal.languages import languages
+from portal.messages.forms import SendCodeForm
+from portal.messages.outbox import Contacts, message_language, queue
 from portal.needs import code, store
 from portal.needs.forms import CHANNEL_NAMES, RestoreForm
 from portal.needs.journey import QUESTIONS, QUESTIONS_BY_SLUG, next_question
@@ -153,7 +155,36 @@ def saved():
 @localised_route(bp, "/your-needs/code")
 @personal
 def printable_code():
-    return render_template("needs/code.html", **_told_us(current_needs()))
+    told_us = _told_us(current_needs())
+    send_form = SendCodeForm(code=told_us["needs_code"]) if told_us["needs_code"] else None
+    return render_template("needs/code.html", send_form=send_form, **told_us)
+
+
+@localised_route(bp, "/your-needs/code/send", methods=["POST"])
+@personal
+@limiter.limit("10 per minute")
+def send_code():
+    """Send the needs code to the person's own email or mobile (the code is worked out
+    again from their needs: the hidden copy is only there for the form's shape)."""
+    told_us = _told_us(current_needs())
+    if not told_us["needs_code"]:
+        return redirect(url_for("needs.printable_code"), 303)
+    send_form = SendCodeForm()
+    send_form.code.data = told_us["needs_code"]
+    if not send_form.validate():
+        return render_template("needs/code.html", send_form=send_form, **told_us), 400
+    language = message_language(current_language())
+    link = url_for("needs.restore", lang=None if language == "en" else language, _external=True)
+    for preferred, contacts in (
+        ("email", Contacts(email=send_form.email.data)),
+        ("text_message", Contacts(phone=send_form.mobile.data)),
+    ):
+        if contacts.email or contacts.phone:
+            values = {"needs_code": told_us["needs_code"], "link": link}
+            queue("needs-code", language, (preferred,), contacts, values, about="needs-code")
+    db.session.commit()
+    to = [a for a in (send_form.email.data, send_form.mobile.data) if a]
+    return render_template("needs/code_sent.html", to=to)
 
 
 def _told_us(needs: Needs) -> dict:

@@ -15,13 +15,14 @@ from portal.errors import DATABASE_UNAVAILABLE
 from portal.extensions import db, limiter
 from portal.i18n import current_language, localised_route
 from portal.languages import languages
+from portal.messages.forms import SendCodeForm
 from portal.needs.visitor import current_needs, current_visitor
 from portal.privacy import personal
 from portal.transactions import draft_link, draft_messages, drafts
 from portal.transactions.answer_types import TYPES
 from portal.transactions.answers import build_form, readable, stored, text
 from portal.transactions.catalogue import Form, current_forms
-from portal.transactions.forms import ResumeForm, SendCodeForm
+from portal.transactions.forms import ResumeForm
 from portal.transactions.models import Submission
 
 bp = Blueprint("forms", __name__)

@@ -171,3 +171,28 @@ def test_a_return_code_is_sent_to_yourself_with_a_reminder_before_expiry(app, cl
     with app.app_context():
         reminder = db.session.scalar(select(Message).where(Message.kind == "draft-expiring"))
         assert reminder.status == "cancelled"
+
+
+def test_a_needs_code_is_sent_to_yourself(app, client):
+    from portal.needs import store
+    from portal.needs.model import Needs
+
+    with app.test_request_context():
+        response = app.response_class()
+        store.save(response, Needs(text_size="large"))
+    name, value = response.headers["Set-Cookie"].split(";")[0].split("=", 1)
+    client.set_cookie(name, value)
+    page = soup_of(client.get("/cy/your-needs/code"))
+    assert page.select_one("input[name=email]") is not None
+    refused = submit_form(
+        client, "/cy/your-needs/code", {"email": "not an address"}, to="/cy/your-needs/code/send"
+    )
+    assert refused.status_code == 400
+    sent = submit_form(
+        client, "/cy/your-needs/code", {"mobile": "07700 900982"}, to="/cy/your-needs/code/send"
+    )
+    assert sent.status_code == 200
+    with app.app_context():
+        (message,) = db.session.scalars(select(Message)).all()
+    assert (message.kind, message.channel, message.language) == ("needs-code", "sms", "cy")
+    assert message.values["link"].endswith("/cy/your-needs/restore")

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovTextArea, GovTextInput
 from wtforms import StringField, TextAreaField
 
-from portal.form_fields import is_uk_mobile, is_uk_phone, stripped
+from portal.form_fields import EMAIL, is_uk_mobile, is_uk_phone, stripped
 from portal.needs.visitor import current_needs
 from portal.transactions.answer_types.base import (
     HARD_LIMIT,
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 POSTCODE = re.compile(r"^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})$")
 NI_NUMBER = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}\d{6}[A-D]$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 # A UK registration as DVLA issues them: today's "CU57 ABC", the older "A123 BCD" and
 # "ABC 123D", and dateless ones such as "1 ABC" or "ABC 1234". Letters and numbers only.
 REGISTRATION = re.compile(r"^[A-Z0-9]{2,7}$")
