@@ -10,14 +10,16 @@ make atomic: of several workers on several servers, exactly one wins each messag
 Exactly once: a worker holds a message under a lease. One that dies mid-send leaves it
 "sending" with a lease that runs out; the next worker to claim it first asks the provider
 whether it already took a message with this reference (Notify can say; SMTP cannot, and
-resends with the same Message-ID). The lease is longer than any provider call may take,
+resends with the same Message-ID). So does a worker trying again after a try that ended
+without the provider's answer (a timeout): the provider may have taken it. Each message's
+lease starts again just before it goes, and is longer than any provider call may take,
 so a slow worker is never taken for a dead one.
 """
 
 import random
 import signal
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -36,8 +38,9 @@ SECRET_VALUES = ("return_code", "needs_code")
 class Claim:
     message_id: int
     lease_until: datetime
-    # It was "sending" under a lease that ran out: a worker died, maybe after the
-    # provider took it.
+    # The provider may have taken it already: it was "sending" under a lease that ran out
+    # (a worker died, maybe after the provider took it), or an earlier try ended without
+    # the provider's answer (a timeout, a dropped connection).
     in_doubt: bool
 
 
@@ -53,14 +56,14 @@ def claim(limit: int) -> list[Claim]:
     moment = now()
     lease_until = moment + timedelta(seconds=current_app.config["MESSAGES_LEASE_SECONDS"])
     seen = db.session.execute(
-        select(Message.id, Message.status, Message.lease_until)
+        select(Message.id, Message.status, Message.lease_until, Message.attempts)
         .where(_due(moment))
         .order_by(Message.due_at, Message.id)
         .limit(limit)
     ).all()
     db.session.rollback()  # end the read before the writes: SQLite allows one writer
     claims = []
-    for message_id, status, held_until in seen:
+    for message_id, status, held_until, attempts in seen:
         won = rows_changed(
             update(Message)
             .where(Message.id == message_id, Message.status == status)
@@ -73,12 +76,37 @@ def claim(limit: int) -> list[Claim]:
         )
         db.session.commit()
         if won:
-            claims.append(Claim(message_id, lease_until, in_doubt=status == "sending"))
+            in_doubt = status == "sending" or attempts > 0
+            claims.append(Claim(message_id, lease_until, in_doubt=in_doubt))
     return claims
+
+
+def _renewed(claimed: Claim) -> Claim | None:
+    """The claim with a whole lease from now, taken just before its message goes to the
+    provider: a batch is claimed at once, and its last message may come after the batch's
+    lease ran out. None if this worker no longer holds it (another took it meanwhile)."""
+    lease_until = now() + timedelta(seconds=current_app.config["MESSAGES_LEASE_SECONDS"])
+    won = rows_changed(
+        update(Message)
+        .where(
+            Message.id == claimed.message_id,
+            Message.status == "sending",
+            Message.lease_until == claimed.lease_until,
+        )
+        .values(lease_until=lease_until)
+    )
+    db.session.commit()
+    return replace(claimed, lease_until=lease_until) if won else None
 
 
 def deliver(claimed: Claim, provider: Provider) -> str:
     """Send one claimed message; returns what became of it."""
+    renewed = _renewed(claimed)
+    if renewed is None:
+        # Its lease ran out while the batch's earlier messages went, and another worker
+        # took it over: that one sends it.
+        return "lost"
+    claimed = renewed
     message = db.session.get(Message, claimed.message_id)
     if message is None:
         return "gone"
