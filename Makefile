@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 STATIC_SOURCES := $(shell find static/src -type f)
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: help setup run preview audit test test-postgres test-clock test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale clean
+.PHONY: help setup run preview audit test test-postgres test-clock test-unit test-integration test-browser lint translations bench bench-weight bench-throughput bench-slow-network bench-scale bench-messages clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,7 +75,7 @@ translations: $(VENV)/.runtime ## Extract interface strings, update the .po file
 	$(BIN)/pybabel compile --statistics -d translations
 	@touch translations/.compiled
 
-bench: bench-weight bench-throughput bench-slow-network bench-scale ## Run every benchmark and print its figures
+bench: bench-weight bench-throughput bench-slow-network bench-scale bench-messages ## Run every benchmark and print its figures
 
 bench-weight: export PORTAL_ENV = test
 bench-weight: setup $(VENV)/.bench ## Bytes each page costs to send, with and without lite mode
@@ -92,6 +92,10 @@ bench-slow-network: setup $(VENV)/.bench ## Load time and LCP on an emulated slo
 bench-scale: export PORTAL_ENV = test
 bench-scale: setup $(VENV)/.bench ## Start-up time and memory with 10,000 pages in 2 languages
 	$(BIN)/python -m benchmarks.content_scale
+
+bench-messages: export PORTAL_ENV = test
+bench-messages: setup $(VENV)/.bench ## Messages sent per second by 1 and 2 workers, and what messages add to sending a form
+	$(BIN)/python -m benchmarks.messages
 
 clean: ## Remove everything the set-up built
 	rm -rf $(VENV) node_modules static/dist static/build instance translations/.compiled .flaskenv
